@@ -1,0 +1,170 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+)
+
+// Bounds for the limit overrides. EC2's largest types today have 15 ENIs
+// on a network card and 64 addresses per ENI; the bounds leave room for
+// new types while keeping every product far from integer overflow.
+const (
+	maxOverrideENIs      = 1024
+	maxOverrideIPsPerENI = 1024
+	maxVCPUs             = 100000
+)
+
+// instanceLimitsModel is the part of a configuration that says which
+// instance type a node is and what it can hold. vpccni_instance_type takes
+// it at the top level, vpccni_warm_pool too, and vpccni_cluster once per
+// node group.
+type instanceLimitsModel struct {
+	InstanceType              types.String `tfsdk:"instance_type"`
+	MaxNetworkInterfaces      types.Int64  `tfsdk:"max_network_interfaces"`
+	IPv4AddressesPerInterface types.Int64  `tfsdk:"ipv4_addresses_per_interface"`
+	VCPUs                     types.Int64  `tfsdk:"vcpus"`
+	MaxENI                    types.Int64  `tfsdk:"max_eni"`
+}
+
+const overrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_interface` for types the embedded table does not know " +
+	"(for example from the aws provider's `aws_ec2_instance_type` data source; its `maximum_network_interfaces` " +
+	"sums every network card, so for multi-card types give the default card's count)."
+
+// instanceLimitsAttributes returns the schema attributes of
+// instanceLimitsModel. computedOverrides makes the two limit attributes
+// report the table's values when not set (vpccni_instance_type does that;
+// planning data sources only take them as input).
+func instanceLimitsAttributes(computedOverrides bool) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"instance_type": schema.StringAttribute{
+			MarkdownDescription: "EC2 instance type, for example `r5.xlarge`. Looked up in the provider's embedded table of " +
+				fmt.Sprint(ec2limits.Len()) + " types; an unknown name is an error that suggests close matches. " + overrideHint,
+			Required: true,
+		},
+		"max_network_interfaces": schema.Int64Attribute{
+			MarkdownDescription: "ENIs the default network card can attach. The VPC CNI only uses the default card, so for " +
+				"multi-card types (p4d.24xlarge: 15 of 60) this is less than EC2's instance-wide `MaximumNetworkInterfaces`. " +
+				"Overrides the table; required with `ipv4_addresses_per_interface` for types missing from it.",
+			Optional:   true,
+			Computed:   computedOverrides,
+			Validators: []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
+		},
+		"ipv4_addresses_per_interface": schema.Int64Attribute{
+			MarkdownDescription: "IPv4 addresses one ENI can hold, its primary address included (EC2's `Ipv4AddressesPerInterface`). " +
+				"Overrides the table; required with `max_network_interfaces` for types missing from it.",
+			Optional:   true,
+			Computed:   computedOverrides,
+			Validators: []validator.Int64{int64validator.Between(2, maxOverrideIPsPerENI)},
+		},
+		"vcpus": schema.Int64Attribute{
+			MarkdownDescription: "Default vCPUs of the type (`aws_ec2_instance_type.default_vcpus`). Only the prefix-delegation " +
+				"max-pods cap uses it: 250 above 30 vCPUs, 110 otherwise. The table holds no vCPU counts, so without it the cap is 110.",
+			Optional:   true,
+			Validators: []validator.Int64{int64validator.Between(1, maxVCPUs)},
+		},
+		"max_eni": schema.Int64Attribute{
+			MarkdownDescription: "The aws-node `MAX_ENI` setting. Lowers the ENI limit when below it; ipamd ignores larger values.",
+			Optional:            true,
+			Validators:          []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
+		},
+	}
+}
+
+// resolvedInstance is an instance type with its overrides applied.
+type resolvedInstance struct {
+	node   ipam.Node
+	maxENI int
+	// limits are the table's facts; zero when the type is not in it.
+	limits    ec2limits.Limits
+	fromTable bool
+}
+
+// known reports whether every attribute resolution reads is known. Plans
+// with unknown inputs are validated again once they are known.
+func (m instanceLimitsModel) known() bool {
+	return !m.InstanceType.IsUnknown() && !m.MaxNetworkInterfaces.IsUnknown() &&
+		!m.IPv4AddressesPerInterface.IsUnknown() && !m.VCPUs.IsUnknown() && !m.MaxENI.IsUnknown()
+}
+
+// resolve looks the instance type up and applies the overrides. at is the
+// path of the object holding the attributes (path.Empty() at the top
+// level), so diagnostics point at the right attribute. Range checks are
+// the schema validators' job; resolve only adds what needs several
+// attributes together.
+func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	attr := func(name string) path.Path {
+		if len(at.Steps()) == 0 {
+			return path.Root(name)
+		}
+		return at.AtName(name)
+	}
+	name := m.InstanceType.ValueString()
+	enis, ips := m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface
+	limits, err := ec2limits.Find(name)
+	var unknownType *ec2limits.UnknownTypeError
+	switch {
+	case err == nil:
+		if !enis.IsNull() && int(enis.ValueInt64()) != limits.ENIs {
+			diags.AddAttributeWarning(attr("max_network_interfaces"), "Override differs from the instance table",
+				fmt.Sprintf("%s has %d ENIs on its default network card in the embedded table; max_network_interfaces = %d is used instead.%s",
+					name, limits.ENIs, enis.ValueInt64(), multiCardNote(limits, enis.ValueInt64())))
+		}
+		if !ips.IsNull() && int(ips.ValueInt64()) != limits.IPv4PerENI {
+			diags.AddAttributeWarning(attr("ipv4_addresses_per_interface"), "Override differs from the instance table",
+				fmt.Sprintf("%s holds %d IPv4 addresses per ENI in the embedded table; ipv4_addresses_per_interface = %d is used instead.",
+					name, limits.IPv4PerENI, ips.ValueInt64()))
+		}
+	case errors.As(err, &unknownType) && (enis.IsNull() || ips.IsNull()):
+		msg := err.Error()
+		if !strings.HasSuffix(msg, "?") {
+			msg += "."
+		}
+		if name == "" {
+			msg = "instance_type is empty; give an EC2 instance type such as \"m5.large\"."
+		}
+		diags.AddAttributeError(attr("instance_type"), "Unknown instance type", msg+" "+overrideHint)
+		return resolvedInstance{}, diags
+	}
+	r := resolvedInstance{limits: limits, fromTable: err == nil}
+	r.node = ipam.NodeFromLimits(limits, int(m.VCPUs.ValueInt64()))
+	if !r.fromTable {
+		// Every type launched since 2018 is Nitro, and the table holds all
+		// the Xen types, so a type it lacks is taken to be Nitro.
+		r.node.Nitro = true
+	}
+	if !enis.IsNull() {
+		r.node.ENIs = int(enis.ValueInt64())
+	}
+	if !ips.IsNull() {
+		r.node.IPv4PerENI = int(ips.ValueInt64())
+	}
+	r.maxENI = int(m.MaxENI.ValueInt64())
+	return r, diags
+}
+
+// multiCardNote explains the likely cause when an override equals the
+// instance-wide ENI count of a multi-card type.
+func multiCardNote(l ec2limits.Limits, override int64) string {
+	if l.NetworkCards < 2 || int(override) <= l.ENIs {
+		return ""
+	}
+	return fmt.Sprintf(" It has %d network cards and the VPC CNI attaches pod ENIs to the default card only: "+
+		"aws_ec2_instance_type.maximum_network_interfaces sums all cards and overstates what pods can use.", l.NetworkCards)
+}
+
+// maxPodsFor computes max pods in one mode for a resolved instance.
+func (r resolvedInstance) maxPodsFor(customNetworking, prefixDelegation bool) ipam.MaxPods {
+	return ipam.ComputeMaxPods(r.node, ipam.Mode{CustomNetworking: customNetworking, PrefixDelegation: prefixDelegation, MaxENI: r.maxENI})
+}

@@ -1,0 +1,120 @@
+package provider
+
+import (
+	"context"
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ datasource.DataSource                   = &InstanceTypeDataSource{}
+	_ datasource.DataSourceWithValidateConfig = &InstanceTypeDataSource{}
+)
+
+// NewInstanceTypeDataSource returns the vpccni_instance_type data source.
+func NewInstanceTypeDataSource() datasource.DataSource {
+	return &InstanceTypeDataSource{}
+}
+
+// InstanceTypeDataSource reports an instance type's ENI limits and the max
+// pods EKS gives it in each networking mode.
+type InstanceTypeDataSource struct{}
+
+type instanceTypeModel struct {
+	instanceLimitsModel
+	SecondaryIPsPerInterface types.Int64  `tfsdk:"secondary_ips_per_interface"`
+	NetworkCards             types.Int64  `tfsdk:"network_cards"`
+	Hypervisor               types.String `tfsdk:"hypervisor"`
+	BareMetal                types.Bool   `tfsdk:"bare_metal"`
+	MaxPods                  types.Int64  `tfsdk:"max_pods"`
+	MaxPodsCustomNetworking  types.Int64  `tfsdk:"max_pods_custom_networking"`
+	MaxPodsPrefixDelegation  types.Int64  `tfsdk:"max_pods_prefix_delegation"`
+}
+
+func (d *InstanceTypeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_instance_type"
+}
+
+func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := instanceLimitsAttributes(true)
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"secondary_ips_per_interface": schema.Int64Attribute{
+			MarkdownDescription: "Addresses per ENI that pods can use: `ipv4_addresses_per_interface - 1` (the primary address is the ENI's own). Under prefix delegation, /28 prefixes per ENI.",
+			Computed:            true,
+		},
+		"network_cards": schema.Int64Attribute{
+			MarkdownDescription: "Network cards of the type; null when the type is not in the table.",
+			Computed:            true,
+		},
+		"hypervisor": schema.StringAttribute{
+			MarkdownDescription: "`nitro` or `xen` as EC2 reports it; empty for bare metal types, which report none; null when the type is not in the table (it is then treated as Nitro).",
+			Computed:            true,
+		},
+		"bare_metal": schema.BoolAttribute{
+			MarkdownDescription: "Whether the type is bare metal; null when the type is not in the table.",
+			Computed:            true,
+		},
+		"max_pods": schema.Int64Attribute{
+			MarkdownDescription: "Max pods with secondary IPs: `ENIs * (IPs - 1) + 2`, the value of upstream's `eni-max-pods.txt` that EKS AMIs use. The `+ 2` is aws-node and kube-proxy on the host network.",
+			Computed:            true,
+		},
+		"max_pods_custom_networking": schema.Int64Attribute{
+			MarkdownDescription: "Max pods with custom networking, where the primary ENI carries no pods: `(ENIs - 1) * (IPs - 1) + 2`.",
+			Computed:            true,
+		},
+		"max_pods_prefix_delegation": schema.Int64Attribute{
+			MarkdownDescription: "Max pods with prefix delegation: `ENIs * (IPs - 1) * 16 + 2` on Nitro types (the secondary-IP value on others), " +
+				"capped as EKS's `max-pods-calculator.sh` does: 250 with more than 30 vCPUs, 110 otherwise. The script's `-gt 30` puts a " +
+				"30-vCPU type at 110, although the EKS guide words the rule as \"fewer than 30\". Without `vcpus` the cap is 110.",
+			Computed: true,
+		},
+	})
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Networking limits of an EC2 instance type and the max pods EKS gives it with secondary IPs, " +
+			"custom networking and prefix delegation. Reads the provider's embedded table; makes no AWS calls.",
+		Attributes: attrs,
+	}
+}
+
+func (d *InstanceTypeDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var config instanceTypeModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !config.known() {
+		return
+	}
+	_, diags := config.resolve(path.Empty())
+	resp.Diagnostics.Append(diags...)
+}
+
+func (d *InstanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var data instanceTypeModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	inst, diags := data.resolve(path.Empty())
+	if diags.HasError() {
+		resp.Diagnostics.Append(diags...)
+		return
+	}
+	data.MaxNetworkInterfaces = types.Int64Value(int64(inst.node.ENIs))
+	data.IPv4AddressesPerInterface = types.Int64Value(int64(inst.node.IPv4PerENI))
+	data.SecondaryIPsPerInterface = types.Int64Value(int64(inst.node.IPv4PerENI - 1))
+	if inst.fromTable {
+		data.NetworkCards = types.Int64Value(int64(inst.limits.NetworkCards))
+		data.Hypervisor = types.StringValue(inst.limits.Hypervisor.String())
+		data.BareMetal = types.BoolValue(inst.limits.BareMetal)
+	} else {
+		data.NetworkCards = types.Int64Null()
+		data.Hypervisor = types.StringNull()
+		data.BareMetal = types.BoolNull()
+	}
+	data.MaxPods = types.Int64Value(int64(inst.maxPodsFor(false, false).Pods))
+	data.MaxPodsCustomNetworking = types.Int64Value(int64(inst.maxPodsFor(true, false).Pods))
+	data.MaxPodsPrefixDelegation = types.Int64Value(int64(inst.maxPodsFor(false, true).Pods))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+}
