@@ -1,0 +1,92 @@
+// Package addon writes aws-node settings in the shapes the vpc-cni EKS
+// add-on takes: an environment map and the add-on's configuration_values
+// JSON (the aws-vpc-cni Helm chart's values).
+package addon
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+)
+
+// Environment variable names of aws-node.
+const (
+	EnvWarmIPTarget     = "WARM_IP_TARGET"
+	EnvMinimumIPTarget  = "MINIMUM_IP_TARGET"
+	EnvPrefixDelegation = "ENABLE_PREFIX_DELEGATION"
+	EnvCustomNetwork    = "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"
+	EnvENIConfigLabel   = "ENI_CONFIG_LABEL_DEF"
+	EnvMaxENI           = "MAX_ENI"
+	zoneLabel           = "topology.kubernetes.io/zone"
+)
+
+// Env returns exactly the aws-node variables a recommendation sets: the IP
+// targets (ipamd reads 0 as unset, so a 0 is left out), prefix delegation
+// and custom networking when on, and MAX_ENI when given. Values are
+// strings, as Kubernetes env values and the add-on schema require.
+func Env(s ipam.Settings) map[string]string {
+	env := map[string]string{}
+	if v := s.WarmIPTarget.Or(0); v > 0 {
+		env[EnvWarmIPTarget] = strconv.Itoa(v)
+	}
+	if v := s.MinimumIPTarget.Or(0); v > 0 {
+		env[EnvMinimumIPTarget] = strconv.Itoa(v)
+	}
+	if s.PrefixDelegation {
+		env[EnvPrefixDelegation] = "true"
+	}
+	if s.CustomNetworking {
+		env[EnvCustomNetwork] = "true"
+		// One ENIConfig per availability zone, named after it, picked by
+		// the node's zone label.
+		env[EnvENIConfigLabel] = zoneLabel
+	}
+	if s.MaxENI > 0 {
+		env[EnvMaxENI] = strconv.Itoa(s.MaxENI)
+	}
+	return env
+}
+
+// ENIConfigSubnet is one availability zone's ENIConfig.
+type ENIConfigSubnet struct {
+	ID             string   `json:"id"`
+	SecurityGroups []string `json:"securityGroups,omitempty"`
+}
+
+// ENIConfig is the chart's eniConfig section: create one ENIConfig per
+// availability zone.
+type ENIConfig struct {
+	Create  bool                       `json:"create"`
+	Region  string                     `json:"region,omitempty"`
+	Subnets map[string]ENIConfigSubnet `json:"subnets"`
+}
+
+// ConfigurationValues returns the add-on configuration JSON: {"env": env}
+// and, when given, the eniConfig section. The bytes equal Terraform's
+// jsonencode of the same object: compact, object keys sorted at every
+// level (a map here, and struct fields declared in order), and <, > and &
+// escaped as \u003c, \u003e and \u0026, which Go's encoder does as well.
+func ConfigurationValues(env map[string]string, eni *ENIConfig) string {
+	top := map[string]any{"env": env}
+	if eni != nil {
+		top["eniConfig"] = eni
+	}
+	out, err := json.Marshal(top)
+	if err != nil {
+		// Only strings, bools and maps of them: marshalling cannot fail.
+		panic(err)
+	}
+	return string(out)
+}
+
+// SortedKeys returns the keys of a string map in order.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
