@@ -55,11 +55,13 @@ func (p *VPCCNIProvider) Resources(context.Context) []func() resource.Resource {
 func (p *VPCCNIProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewInstanceTypeDataSource,
+		NewWarmPoolDataSource,
 	}
 }
 
 func (p *VPCCNIProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		NewMaxPodsFunction,
+		NewNodeIPsFunction,
 	}
 }

@@ -1,0 +1,69 @@
+// Package plan sizes EKS node groups against their subnets with the VPC
+// CNI model of internal/ipam: the recommendation, the projections before
+// and after, and the findings (errors and warnings) a plan should show.
+// It has no Terraform imports; the provider maps findings to attribute
+// paths.
+package plan
+
+import "fmt"
+
+// Severity of a finding.
+type Severity uint8
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+// Where names the input a finding is about: an attribute, optionally an
+// element of it (Index >= 0) and a field of that element or object.
+type Where struct {
+	Attr  string
+	Index int
+	Field string
+}
+
+// At names a top-level attribute.
+func At(attr string) Where { return Where{Attr: attr, Index: -1} }
+
+// AtIndex names an element of a list attribute.
+func AtIndex(attr string, i int) Where { return Where{Attr: attr, Index: i} }
+
+// Dot names a field of the attribute or element.
+func (w Where) Dot(field string) Where { w.Field = field; return w }
+
+func (w Where) String() string {
+	s := w.Attr
+	if w.Index >= 0 {
+		s += fmt.Sprintf("[%d]", w.Index)
+	}
+	if w.Field != "" {
+		s += "." + w.Field
+	}
+	return s
+}
+
+// Finding is an error or warning about the inputs or what they lead to.
+type Finding struct {
+	Severity Severity
+	Where    Where
+	Summary  string
+	Detail   string
+}
+
+// Findings collects findings.
+type Findings []Finding
+
+func (f *Findings) add(sev Severity, where Where, summary, format string, args ...any) {
+	*f = append(*f, Finding{Severity: sev, Where: where, Summary: summary, Detail: fmt.Sprintf(format, args...)})
+}
+
+// HasError reports whether any finding is an error.
+func (f Findings) HasError() bool {
+	for _, x := range f {
+		if x.Severity == Error {
+			return true
+		}
+	}
+	return false
+}

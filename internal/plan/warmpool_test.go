@@ -1,0 +1,141 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+)
+
+func node(t *testing.T, name string) ipam.Node {
+	t.Helper()
+	l, ok := ec2limits.Lookup(name)
+	if !ok {
+		t.Fatalf("%s not in table", name)
+	}
+	return ipam.NodeFromLimits(l, 0)
+}
+
+// article is the field report's node group: 10 r5.xlarge nodes, 20 pods.
+func article(t *testing.T, cidrs ...string) WarmPoolInput {
+	in := WarmPoolInput{
+		InstanceType: "r5.xlarge", Node: node(t, "r5.xlarge"),
+		ExpectedPods: 20, NodeCount: 10, SpareIPs: 2, FailOnInsufficientSubnet: true,
+	}
+	for _, c := range cidrs {
+		in.Subnets = append(in.Subnets, SubnetInput{CIDR: c, Available: -1})
+	}
+	return in
+}
+
+func findingsAt(f Findings, where string) []Finding {
+	var out []Finding
+	for _, x := range f {
+		if x.Where.String() == where {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func TestWarmPoolArticle(t *testing.T) {
+	in := article(t, "10.0.0.0/24")
+	if f := ValidateWarmPool(in); len(f) != 0 {
+		t.Fatalf("validation findings: %+v", f)
+	}
+	r := WarmPool(in)
+	// Article: 240 with the fix, 450 with defaults, both including the
+	// ENI primaries; the /24 offers 251.
+	if got := r.RecommendedNode.SubnetIPs() * in.NodeCount; got != 240 {
+		t.Errorf("recommended total %d, want 240", got)
+	}
+	if got := r.BaselineNode.SubnetIPs() * in.NodeCount; got != 450 {
+		t.Errorf("baseline total %d, want 450", got)
+	}
+	if r.SavedIPs != 210 || r.SubnetCapacity != 251 || !r.SubnetFits {
+		t.Errorf("saved %d, capacity %d, fits %t; want 210, 251, true", r.SavedIPs, r.SubnetCapacity, r.SubnetFits)
+	}
+	// The defaults would not fit: a warning says to apply the fix first.
+	w := findingsAt(r.Findings, "subnet_cidrs[0]")
+	if len(w) != 1 || w[0].Severity != Warning || !strings.Contains(w[0].Detail, "would take 450 addresses of 251") {
+		t.Errorf("findings at subnet_cidrs[0] = %+v", w)
+	}
+}
+
+func TestWarmPoolTooSmall(t *testing.T) {
+	r := WarmPool(article(t, "10.0.0.0/25"))
+	f := findingsAt(r.Findings, "subnet_cidrs[0]")
+	if len(f) != 1 || f[0].Severity != Error {
+		t.Fatalf("findings = %+v", r.Findings)
+	}
+	for _, want := range []string{"needs 240 addresses", "offers 123: 117 short", "a /24 (251 usable", "each one less saves 10", "prefix delegation", "100.64.0.0/16", "IPv6"} {
+		if !strings.Contains(f[0].Detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
+		}
+	}
+	in := article(t, "10.0.0.0/25")
+	in.FailOnInsufficientSubnet = false
+	r = WarmPool(in)
+	if r.Findings.HasError() || r.SubnetFits {
+		t.Errorf("warning mode: HasError %t, fits %t", r.Findings.HasError(), r.SubnetFits)
+	}
+}
+
+func TestWarmPoolWarnings(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(*WarmPoolInput)
+		where string
+		want  string
+	}{
+		{"spare 0", func(in *WarmPoolInput) { in.SpareIPs = 0 }, "spare_ips", "uses WARM_IP_TARGET=1"},
+		{"MIN without WARM", func(in *WarmPoolInput) {
+			s := ipam.Settings{MinimumIPTarget: ipam.TargetOf(15)}
+			in.Current = &s
+		}, "current.minimum_ip_target", "With 20 expected pods, 5 would stay without an IP"},
+		{"WARM_ENI 0", func(in *WarmPoolInput) {
+			s := ipam.Settings{WarmENITarget: ipam.TargetOf(0)}
+			in.Current = &s
+		}, "current.warm_eni_target", "at every multiple of 14 pods"},
+		{"WARM_PREFIX 0", func(in *WarmPoolInput) {
+			s := ipam.Settings{WarmPrefixTarget: ipam.TargetOf(0)}
+			in.Current, in.Mode.PrefixDelegation = &s, true
+		}, "current.warm_prefix_target", "not support"},
+		{"vCPUs unknown under PD", func(in *WarmPoolInput) { in.Mode.PrefixDelegation = true }, "vcpus", "assumes 110 for r5.xlarge (the formula gives 898)"},
+		{"PD on Xen", func(in *WarmPoolInput) {
+			in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
+			in.Mode.PrefixDelegation = true
+		}, "prefix_delegation", "falls back to secondary IPs"},
+		{"PD with counts only", func(in *WarmPoolInput) {
+			in.Mode.PrefixDelegation = true
+			in.Node.VCPUs = 4
+			in.Subnets = []SubnetInput{{Available: 4000}}
+		}, "subnet_available_ips[0]", "aws_ec2_subnet_cidr_reservation"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := article(t)
+			c.edit(&in)
+			if f := ValidateWarmPool(in); f.HasError() {
+				t.Fatalf("validation: %+v", f)
+			}
+			f := findingsAt(WarmPool(in).Findings, c.where)
+			if len(f) != 1 || f[0].Severity != Warning || !strings.Contains(f[0].Detail, c.want) {
+				t.Errorf("findings at %s = %+v, want one warning containing %q", c.where, f, c.want)
+			}
+		})
+	}
+}
+
+func TestWarmPoolSpread(t *testing.T) {
+	in := article(t, "10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24")
+	r := WarmPool(in)
+	var nodes []int
+	for _, s := range r.Subnets {
+		nodes = append(nodes, s.Nodes)
+	}
+	if len(nodes) != 3 || nodes[0] != 4 || nodes[1] != 3 || nodes[2] != 3 {
+		t.Fatalf("nodes per subnet = %v, want [4 3 3]", nodes)
+	}
+}

@@ -1,0 +1,262 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
+	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
+)
+
+// This file holds the glue vpccni_warm_pool and vpccni_cluster share:
+// the settings object, projection objects, subnet CIDR validation and the
+// mapping of plan findings to attribute paths.
+
+const maxTarget = 100000
+
+// settingsModel is the `current` settings object (and the settings
+// argument of node_ips). A null field means the vpc-cni add-on default.
+type settingsModel struct {
+	WarmENITarget    types.Int64 `tfsdk:"warm_eni_target"`
+	WarmIPTarget     types.Int64 `tfsdk:"warm_ip_target"`
+	MinimumIPTarget  types.Int64 `tfsdk:"minimum_ip_target"`
+	WarmPrefixTarget types.Int64 `tfsdk:"warm_prefix_target"`
+}
+
+var settingsDescriptions = map[string]string{
+	"warm_eni_target":    "`WARM_ENI_TARGET`; null means the add-on default, 1. Ignored by ipamd when an IP target is set.",
+	"warm_ip_target":     "`WARM_IP_TARGET`; null means not set. ipamd reads 0 as not set too.",
+	"minimum_ip_target":  "`MINIMUM_IP_TARGET`; null means not set. ipamd reads 0 as not set too.",
+	"warm_prefix_target": "`WARM_PREFIX_TARGET` (prefix delegation only); null means the add-on default, 1.",
+}
+
+// settingsInputAttributes are the optional inputs of a settings object.
+func settingsInputAttributes() map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{}
+	for name, desc := range settingsDescriptions {
+		attrs[name] = schema.Int64Attribute{
+			MarkdownDescription: desc,
+			Optional:            true,
+			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+		}
+	}
+	return attrs
+}
+
+// toSettings applies the add-on defaults for null fields.
+func (m settingsModel) toSettings() ipam.Settings {
+	s := ipam.AddonDefaults()
+	if !m.WarmENITarget.IsNull() {
+		s.WarmENITarget = ipam.TargetOf(int(m.WarmENITarget.ValueInt64()))
+	}
+	if !m.WarmIPTarget.IsNull() {
+		s.WarmIPTarget = ipam.TargetOf(int(m.WarmIPTarget.ValueInt64()))
+	}
+	if !m.MinimumIPTarget.IsNull() {
+		s.MinimumIPTarget = ipam.TargetOf(int(m.MinimumIPTarget.ValueInt64()))
+	}
+	if !m.WarmPrefixTarget.IsNull() {
+		s.WarmPrefixTarget = ipam.TargetOf(int(m.WarmPrefixTarget.ValueInt64()))
+	}
+	return s
+}
+
+// projectionModel is one node's projection times the node count.
+type projectionModel struct {
+	ENIsPerNode         types.Int64 `tfsdk:"enis_per_node"`
+	SecondaryIPsPerNode types.Int64 `tfsdk:"secondary_ips_per_node"`
+	PrefixesPerNode     types.Int64 `tfsdk:"prefixes_per_node"`
+	IPsPerNode          types.Int64 `tfsdk:"ips_per_node"`
+	FreeIPsPerNode      types.Int64 `tfsdk:"free_ips_per_node"`
+	PodsWithoutIP       types.Int64 `tfsdk:"pods_without_ip"`
+	TotalIPs            types.Int64 `tfsdk:"total_ips"`
+}
+
+var projectionDescriptions = map[string]string{
+	"enis_per_node":          "ENIs attached to each node, the primary ENI included.",
+	"secondary_ips_per_node": "Secondary addresses each node holds (0 under prefix delegation).",
+	"prefixes_per_node":      "/28 prefixes each node holds (0 without prefix delegation).",
+	"ips_per_node":           "Subnet addresses each node takes: `enis_per_node + secondary_ips_per_node + 16 * prefixes_per_node`.",
+	"free_ips_per_node":      "Pod addresses each node holds but does not use.",
+	"pods_without_ip":        "Pods per node the settings leave without an address (they stay in ContainerCreating).",
+	"total_ips":              "`ips_per_node` times the node count.",
+}
+
+var projectionAttrTypes = func() map[string]attr.Type {
+	attrTypes := map[string]attr.Type{}
+	for name := range projectionDescriptions {
+		attrTypes[name] = types.Int64Type
+	}
+	return attrTypes
+}()
+
+// projectionAttributes are the computed attributes of a projection.
+func projectionAttributes() map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{}
+	for name, desc := range projectionDescriptions {
+		attrs[name] = schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+	}
+	return attrs
+}
+
+func newProjectionModel(p ipam.Projection, nodes int) projectionModel {
+	return projectionModel{
+		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
+		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
+		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
+		IPsPerNode:          types.Int64Value(int64(p.SubnetIPs())),
+		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
+		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
+		TotalIPs:            types.Int64Value(int64(nodes * p.SubnetIPs())),
+	}
+}
+
+// envValue converts settings to the env map and configuration_values.
+func envValue(ctx context.Context, s ipam.Settings, eni *addon.ENIConfig) (types.Map, types.String, diag.Diagnostics) {
+	env := addon.Env(s)
+	m, diags := types.MapValueFrom(ctx, types.StringType, env)
+	return m, types.StringValue(addon.ConfigurationValues(env, eni)), diags
+}
+
+// cidrValidator checks one subnet CIDR element.
+type cidrValidator struct{}
+
+func (cidrValidator) Description(context.Context) string {
+	return "an IPv4 subnet CIDR from /16 to /28 with no host bits set"
+}
+
+func (v cidrValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (cidrValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := subnet.Parse(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid subnet CIDR", err.Error()+".")
+	}
+}
+
+// findingPath maps a plan finding's Where to an attribute path.
+func findingPath(w plan.Where) path.Path {
+	p := path.Root(w.Attr)
+	if w.Index >= 0 {
+		p = p.AtListIndex(w.Index)
+	}
+	if w.Field != "" {
+		p = p.AtName(w.Field)
+	}
+	return p
+}
+
+// appendFindings adds plan findings as diagnostics; errorsOnly drops the
+// warnings (ValidateConfig reports errors early and leaves warnings to
+// Read, so that they are not shown twice).
+func appendFindings(diags *diag.Diagnostics, findings plan.Findings, errorsOnly bool) {
+	for _, f := range findings {
+		switch {
+		case f.Severity == plan.Error:
+			diags.AddAttributeError(findingPath(f.Where), f.Summary, f.Detail)
+		case !errorsOnly:
+			diags.AddAttributeWarning(findingPath(f.Where), f.Summary, f.Detail)
+		}
+	}
+}
+
+// int64Or returns the value, or def when null.
+func int64Or(v types.Int64, def int64) int64 {
+	if v.IsNull() {
+		return def
+	}
+	return v.ValueInt64()
+}
+
+// allKnown reports whether no value is unknown at any depth.
+func allKnown(values ...attr.Value) bool {
+	for _, v := range values {
+		if !fullyKnown(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// fullyKnown reports whether v and everything in it is known.
+func fullyKnown(v attr.Value) bool {
+	if v == nil || v.IsNull() {
+		return true
+	}
+	if v.IsUnknown() {
+		return false
+	}
+	switch c := v.(type) {
+	case types.List:
+		return allKnown(c.Elements()...)
+	case types.Map:
+		for _, e := range c.Elements() {
+			if !fullyKnown(e) {
+				return false
+			}
+		}
+	case types.Object:
+		for _, e := range c.Attributes() {
+			if !fullyKnown(e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validateSubnetListLengths checks that subnet_cidrs and
+// subnet_available_ips pair up. Either list may be unknown in part; its
+// length is known as soon as the list itself is.
+func validateSubnetListLengths(cidrs, available types.List) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if cidrs.IsNull() || cidrs.IsUnknown() || available.IsNull() || available.IsUnknown() {
+		return diags
+	}
+	if n, m := len(cidrs.Elements()), len(available.Elements()); n != m {
+		diags.AddAttributeError(path.Root("subnet_available_ips"), "Subnet lists differ in length",
+			fmt.Sprintf("subnet_available_ips has %d elements and subnet_cidrs %d; they pair up by position, so give one count per CIDR (or leave one list out).", m, n))
+	}
+	return diags
+}
+
+// subnetInputs pairs the two subnet lists; both must be known.
+func subnetInputs(ctx context.Context, cidrs, available types.List) ([]plan.SubnetInput, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var cidrStrings []string
+	var counts []int64
+	if !cidrs.IsNull() {
+		diags.Append(cidrs.ElementsAs(ctx, &cidrStrings, false)...)
+	}
+	if !available.IsNull() {
+		diags.Append(available.ElementsAs(ctx, &counts, false)...)
+	}
+	n := max(len(cidrStrings), len(counts))
+	if len(cidrStrings) > 0 && len(counts) > 0 && len(cidrStrings) != len(counts) {
+		diags.Append(validateSubnetListLengths(cidrs, available)...)
+		return nil, diags
+	}
+	out := make([]plan.SubnetInput, n)
+	for i := range out {
+		out[i].Available = -1
+		if i < len(cidrStrings) {
+			out[i].CIDR = cidrStrings[i]
+		}
+		if i < len(counts) {
+			out[i].Available = int(counts[i])
+		}
+	}
+	return out, diags
+}
