@@ -5,7 +5,6 @@ package addon
 
 import (
 	"encoding/json"
-	"sort"
 	"strconv"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
@@ -79,14 +78,4 @@ func ConfigurationValues(env map[string]string, eni *ENIConfig) string {
 		panic(err)
 	}
 	return string(out)
-}
-
-// SortedKeys returns the keys of a string map in order.
-func SortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -122,11 +122,10 @@ func (p Projection) PodSubnetIPs() int {
 // against a step simulator of those rules for every instance type.
 //
 // Where ipamd places a pod on one of several ENIs with free addresses it
-// iterates a Go map, so the choice is random; the projection assumes pods
-// fill ENIs in the order they were attached. The totals do not depend on
-// that choice except under prefix delegation with WARM_PREFIX_TARGET of 2 or
-// more on nodes whose pods span several ENIs, where scattered pods can make
-// ipamd hold a prefix or so more.
+// iterates a Go map, so the choice is random; the projection fills ENIs in
+// the order they were attached. The totals do not depend on that choice:
+// the simulator with random placement gives the same subnet addresses
+// (TestProjectIndependentOfPlacement).
 //
 // Project is O(1) and does not allocate.
 func Project(n Node, s Settings, pods int) Projection {

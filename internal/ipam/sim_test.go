@@ -385,25 +385,32 @@ func (s *simNode) assignPod() bool {
 	return true
 }
 
-// releasePod frees the address of the most recently placed pod.
+// releasePod frees the address of a pod: the most recently placed one, or
+// with rng set a random one.
 func (s *simNode) releasePod() {
 	if s.pending > 0 {
 		s.pending--
 		return
 	}
+	var holders []*simENI
 	for i := len(s.enis) - 1; i >= 0; i-- {
-		e := s.enis[i]
-		if e.assigned == 0 {
-			continue
+		if s.enis[i].assigned > 0 {
+			holders = append(holders, s.enis[i])
 		}
-		e.assigned--
-		for j := len(e.prefixUse) - 1; j >= 0; j-- {
-			if e.prefixUse[j] > 0 {
-				e.prefixUse[j]--
-				break
-			}
-		}
+	}
+	if len(holders) == 0 {
 		return
+	}
+	e := holders[0]
+	if s.rng != nil {
+		e = holders[s.rng.Intn(len(holders))]
+	}
+	e.assigned--
+	for j := len(e.prefixUse) - 1; j >= 0; j-- {
+		if e.prefixUse[j] > 0 {
+			e.prefixUse[j]--
+			break
+		}
 	}
 }
 
