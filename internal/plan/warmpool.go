@@ -36,7 +36,10 @@ type WarmPoolInput struct {
 	Current *ipam.Settings
 	// Subnets are where the node ENIs live; "subnet_cidrs" and
 	// "subnet_available_ips" in findings.
-	Subnets                  []SubnetInput
+	Subnets []SubnetInput
+	// PodSubnets are the ENIConfig subnets of custom networking
+	// ("pod_subnet_cidrs"); Mode.CustomNetworking says whether it is on.
+	PodSubnets               []SubnetInput
 	FailOnInsufficientSubnet bool
 }
 
@@ -49,6 +52,7 @@ const (
 	attrSubnetAvailable = "subnet_available_ips"
 	attrCurrent         = "current"
 	attrPrefixDeleg     = "prefix_delegation"
+	attrPodSubnetCIDRs  = "pod_subnet_cidrs"
 )
 
 // SubnetUsage is what one subnet holds under the recommendation.
@@ -69,6 +73,7 @@ type WarmPoolResult struct {
 	CurrentNode                   *ipam.Projection
 	SavedIPs                      int
 	Subnets                       []SubnetUsage
+	PodSubnets                    []SubnetUsage
 	SubnetCapacity                int
 	SubnetFits                    bool
 	Findings                      Findings
@@ -89,31 +94,50 @@ func ValidateWarmPool(in WarmPoolInput) Findings {
 			"expected_pods = %d, but %s holds at most %d pod addresses (max pods %d counts aws-node and kube-proxy, which use the node's own address). Use a larger instance type%s, or fewer pods per node.",
 			in.ExpectedPods, in.InstanceType, capacity, maxPods.Pods, prefixHint(in.Mode))
 	}
-	validateSubnetLists(&f, in.Subnets)
+	validateSubnetLists(&f, []subnetList{
+		{subnets: in.Subnets, cidrAttr: attrSubnetCIDRs, countAttr: attrSubnetAvailable},
+		{subnets: in.PodSubnets, cidrAttr: attrPodSubnetCIDRs, podSubnet: true},
+	})
+	switch {
+	case in.Mode.CustomNetworking && len(in.PodSubnets) == 0 && len(in.Subnets) > 0:
+		f.add(Error, At(attrPodSubnetCIDRs), "Custom networking without pod subnets",
+			"custom_networking = true puts pod ENIs in ENIConfig subnets; give their CIDRs in pod_subnet_cidrs so the plan can check them, or leave subnet_cidrs out too.")
+	case !in.Mode.CustomNetworking && len(in.PodSubnets) > 0:
+		f.add(Error, At(attrPodSubnetCIDRs), "Pod subnets without custom networking",
+			"pod_subnet_cidrs are the ENIConfig subnets of custom networking; set custom_networking = true, or list these subnets in subnet_cidrs.")
+	}
 	return f
 }
 
-func validateSubnetLists(f *Findings, subnets []SubnetInput) {
-	parsed := make([]subnet.Subnet, len(subnets))
-	for i, s := range subnets {
-		if s.CIDR == "" {
-			continue
-		}
-		p, err := subnet.Parse(s.CIDR)
-		if err != nil {
-			f.add(Error, AtIndex(attrSubnetCIDRs, i), "Invalid subnet CIDR", "%s.", err)
-			continue
-		}
-		parsed[i] = p
-		for j := range i {
-			if subnets[j].CIDR != "" && parsed[j].Bits() != 0 && parsed[j].Overlaps(p) {
-				f.add(Error, AtIndex(attrSubnetCIDRs, i), "Overlapping subnet CIDRs",
-					"%s overlaps subnet_cidrs[%d] = %s; each subnet's addresses count once, so list every subnet once.", p, j, parsed[j])
+// validateSubnetLists parses the CIDRs of every list and checks that no two
+// subnets overlap and no count exceeds its CIDR.
+func validateSubnetLists(f *Findings, lists []subnetList) {
+	type seen struct {
+		s     subnet.Subnet
+		where string
+	}
+	var all []seen
+	for _, l := range lists {
+		for i, in := range l.subnets {
+			if in.CIDR == "" {
+				continue
 			}
-		}
-		if s.Available > p.Usable() {
-			f.add(Error, AtIndex(attrSubnetAvailable, i), "More available addresses than the subnet has",
-				"subnet_available_ips[%d] = %d, but %s has %d usable addresses (AWS reserves 5).", i, s.Available, p, p.Usable())
+			p, err := subnet.Parse(in.CIDR)
+			if err != nil {
+				f.add(Error, AtIndex(l.cidrAttr, i), "Invalid subnet CIDR", "%s.", err)
+				continue
+			}
+			for _, o := range all {
+				if o.s.Overlaps(p) {
+					f.add(Error, AtIndex(l.cidrAttr, i), "Overlapping subnet CIDRs",
+						"%s overlaps %s = %s; each subnet's addresses count once, so list every subnet once.", p, o.where, o.s)
+				}
+			}
+			all = append(all, seen{p, AtIndex(l.cidrAttr, i).String()})
+			if in.Available > p.Usable() {
+				f.add(Error, AtIndex(l.countAttr, i), "More available addresses than the subnet has",
+					"%s = %d, but %s has %d usable addresses (AWS reserves 5).", AtIndex(l.countAttr, i), in.Available, p, p.Usable())
+			}
 		}
 	}
 }
@@ -185,133 +209,141 @@ func currentTraps(f *Findings, in WarmPoolInput, cur ipam.Settings, p ipam.Proje
 	}
 }
 
-// checkSubnets spreads the nodes over the subnets and checks each.
+// subnetList is one of the subnet lists of a node group: where its nodes'
+// ENIs live, or under custom networking where its pod ENIs live.
+type subnetList struct {
+	subnets   []SubnetInput
+	cidrAttr  string
+	countAttr string
+	podSubnet bool
+}
+
+func (l subnetList) where(i int) Where {
+	if l.subnets[i].Available >= 0 && l.countAttr != "" {
+		return AtIndex(l.countAttr, i)
+	}
+	return AtIndex(l.cidrAttr, i)
+}
+
+func (l subnetList) name(i int) string {
+	if c := l.subnets[i].CIDR; c != "" {
+		return c
+	}
+	return fmt.Sprintf("%s[%d]", l.countAttr, i)
+}
+
+func (l subnetList) capacity(i int) capacity {
+	var c capacity
+	if cidr := l.subnets[i].CIDR; cidr != "" {
+		c.cidr, _ = subnet.Parse(cidr)
+		c.ips = c.cidr.Usable()
+	}
+	if l.subnets[i].Available >= 0 {
+		c.ips = l.subnets[i].Available
+	}
+	return c
+}
+
+// checkSubnets spreads the nodes over each subnet list and checks every
+// subnet.
 func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
-	if len(in.Subnets) == 0 {
+	lists := []subnetList{{subnets: in.Subnets, cidrAttr: attrSubnetCIDRs, countAttr: attrSubnetAvailable}}
+	if in.Mode.CustomNetworking {
+		lists = append(lists, subnetList{subnets: in.PodSubnets, cidrAttr: attrPodSubnetCIDRs, podSubnet: true})
+	}
+	if len(in.Subnets)+len(in.PodSubnets) == 0 {
 		return
 	}
-	perNode := r.RecommendedNode.NodeSubnetIPs()
-	nodes := subnet.Spread(in.NodeCount, len(in.Subnets))
 	r.SubnetFits = true
-	for i, s := range in.Subnets {
-		use := SubnetUsage{CIDR: s.CIDR, Nodes: nodes[i], IPsNeeded: nodes[i] * perNode}
-		var parsed subnet.Subnet
-		if s.CIDR != "" {
-			parsed, _ = subnet.Parse(s.CIDR)
-			use.Capacity = parsed.Usable()
-		}
-		if s.Available >= 0 {
-			use.Capacity = s.Available
-		}
-		use.Fits = use.IPsNeeded <= use.Capacity
-		blocksShort := ""
-		if use.Fits && r.RecommendedNode.PrefixDelegation && nodes[i] > 0 {
-			blocksShort = checkPrefixBlocks(&r.Findings, in, i, parsed, r.RecommendedNode, nodes[i])
-			use.Fits = blocksShort == ""
-		}
-		r.SubnetCapacity += use.Capacity
-		r.SubnetFits = r.SubnetFits && use.Fits
-		r.Subnets = append(r.Subnets, use)
-		if !use.Fits {
-			insufficientSubnet(&r.Findings, in, i, use, r, blocksShort)
-		} else {
-			outgrown(&r.Findings, in, i, use, r)
+	for _, l := range lists {
+		nodes := subnet.Spread(in.NodeCount, len(l.subnets))
+		for i := range l.subnets {
+			c := l.capacity(i)
+			d := nodeDemand(r.RecommendedNode, nodes[i], l.podSubnet)
+			use := SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: nodes[i], IPsNeeded: d.ips, Fits: c.fits(d)}
+			r.SubnetCapacity += use.Capacity
+			r.SubnetFits = r.SubnetFits && use.Fits
+			if l.podSubnet {
+				r.PodSubnets = append(r.PodSubnets, use)
+			} else {
+				r.Subnets = append(r.Subnets, use)
+			}
+			switch {
+			case !use.Fits:
+				insufficientSubnet(&r.Findings, in, l, i, nodes[i], c, d, r)
+			case d.prefixes > 0 && !c.hasCIDR():
+				r.Findings.add(Warning, l.where(i), "Prefix space cannot be proven from an address count",
+					"Prefix delegation needs %d aligned /28 blocks in %s, and a count of free addresses says nothing about how they are fragmented. "+
+						"Give the subnet's CIDR, or reserve the space with an aws_ec2_subnet_cidr_reservation of reservation_type \"prefix\" and a /%d CIDR.",
+					d.prefixes, l.name(i), subnet.ReservationBitsFor(d.prefixes))
+			default:
+				outgrown(&r.Findings, in, l, i, use, r)
+			}
 		}
 	}
 }
 
-// checkPrefixBlocks checks that a subnet has enough aligned /28 blocks for
-// the prefixes and returns a description of the shortfall, or "".
-func checkPrefixBlocks(f *Findings, in WarmPoolInput, i int, parsed subnet.Subnet, p ipam.Projection, nodes int) string {
-	prefixes := nodes * p.Prefixes
-	if in.Subnets[i].CIDR == "" {
-		f.add(Warning, AtIndex(attrSubnetAvailable, i), "Prefix space cannot be proven from an address count",
-			"Prefix delegation needs %d aligned /28 blocks in subnet %d, and a count of free addresses says nothing about how they are fragmented. "+
-				"Give subnet_cidrs, or reserve the space with an aws_ec2_subnet_cidr_reservation of reservation_type \"prefix\" and a /%d CIDR.",
-			prefixes, i, subnet.ReservationBitsFor(prefixes))
-		return ""
-	}
-	needed := subnet.BlocksNeeded(parsed.Bits(), prefixes, nodes*p.ENIs)
-	if needed <= parsed.PrefixBlocks() {
-		return ""
-	}
-	return fmt.Sprintf("it also needs %d aligned /28 blocks (%d prefixes, the rest spoiled by ENI primary addresses), and a fresh %s offers %d", needed, prefixes, parsed, parsed.PrefixBlocks())
-}
-
-func insufficientSubnet(f *Findings, in WarmPoolInput, i int, use SubnetUsage, r *WarmPoolResult, blocksShort string) {
-	where := AtIndex(attrSubnetCIDRs, i)
-	name := use.CIDR
-	if in.Subnets[i].Available >= 0 {
-		where = AtIndex(attrSubnetAvailable, i)
-	}
-	if name == "" {
-		name = fmt.Sprintf("subnet %d", i)
-	}
+func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes int, c capacity, d demand, r *WarmPoolResult) {
 	sev := Warning
 	if in.FailOnInsufficientSubnet {
 		sev = Error
 	}
-	perNode := r.RecommendedNode.NodeSubnetIPs()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s needs %d addresses for %d %s nodes (%d each with MINIMUM_IP_TARGET=%d, WARM_IP_TARGET=%d), and offers %d",
-		name, use.IPsNeeded, use.Nodes, in.InstanceType, perNode, r.Recommended.MinimumIPTarget.Or(0), r.Recommended.WarmIPTarget.Or(0), use.Capacity)
-	if use.IPsNeeded > use.Capacity {
-		fmt.Fprintf(&b, ": %d short", use.IPsNeeded-use.Capacity)
+	what := "addresses"
+	if l.podSubnet {
+		what = "pod addresses"
 	}
-	if blocksShort != "" {
-		fmt.Fprintf(&b, "; %s", blocksShort)
+	fmt.Fprintf(&b, "%s needs %d %s for %d %s nodes (%d each with MINIMUM_IP_TARGET=%d, WARM_IP_TARGET=%d), and offers %d",
+		l.name(i), d.ips, what, nodes, in.InstanceType, d.ips/max(nodes, 1),
+		r.Recommended.MinimumIPTarget.Or(0), r.Recommended.WarmIPTarget.Or(0), c.ips)
+	if d.ips > c.ips {
+		fmt.Fprintf(&b, ": %d short", d.ips-c.ips)
+	}
+	if need := c.blocksNeeded(d); need > c.blocksOffered() {
+		fmt.Fprintf(&b, "; it also needs %d aligned /28 blocks (%d prefixes, the rest spoiled by ENI primary addresses), and a fresh %s offers %d",
+			need, d.prefixes, c.cidr, c.blocksOffered())
 	}
 	b.WriteString(".")
-	bits, ok := subnet.SmallestFor(use.IPsNeeded)
-	if ok && r.RecommendedNode.PrefixDelegation {
-		// Below a /27 the edge blocks are fixed, so the blocks needed
-		// do not depend on the size.
-		blocks := subnet.BlocksNeeded(subnet.MinPrefixLen, use.Nodes*r.RecommendedNode.Prefixes, use.Nodes*r.RecommendedNode.ENIs)
-		blockBits, blocksOK := subnet.SmallestForPrefixBlocks(blocks)
-		bits, ok = min(bits, blockBits), ok && blocksOK
-	}
-	if ok {
-		fmt.Fprintf(&b, " The smallest subnet that holds them is a /%d (%d usable addresses).", bits, subnet.UsableIn(bits))
+	writeWaysOut(&b, d, in.SpareIPs, nodes, in.Mode)
+	f.add(sev, l.where(i), "Subnet too small for the node group", "%s", b.String())
+}
+
+// writeWaysOut appends the smallest subnet that would hold the demand and
+// the other remedies.
+func writeWaysOut(b *strings.Builder, d demand, spareIPs, nodes int, mode ipam.Settings) {
+	if bits, ok := smallestSubnetFor(d); ok {
+		fmt.Fprintf(b, " The smallest subnet that holds them is a /%d (%d usable addresses).", bits, subnet.UsableIn(bits))
 	} else {
-		fmt.Fprintf(&b, " Not even a /16 holds them: spread the nodes over more subnets.")
+		b.WriteString(" Not even a /16 holds them: spread the nodes over more subnets.")
 	}
 	b.WriteString(" Other ways out: fewer spare_ips")
-	if in.SpareIPs > 1 {
-		fmt.Fprintf(&b, " (each one less saves %d addresses here)", use.Nodes)
+	if spareIPs > 1 {
+		fmt.Fprintf(b, " (each one less saves %d addresses here)", nodes)
 	}
 	b.WriteString(", more or larger subnets")
-	if !in.Mode.PrefixDelegation {
+	if !mode.PrefixDelegation {
 		b.WriteString(", prefix delegation")
 	}
-	b.WriteString(", custom networking with pod subnets in a secondary CIDR such as 100.64.0.0/16, or an IPv6 cluster.")
-	f.add(sev, where, "Subnet too small for the node group", "%s", b.String())
+	if !mode.CustomNetworking {
+		b.WriteString(", custom networking with pod subnets in a secondary CIDR such as 100.64.0.0/16")
+	}
+	b.WriteString(", or an IPv6 cluster.")
 }
 
 // outgrown warns when the subnet holds the recommendation but not today's
 // settings (or, when those are not given, the add-on defaults).
-func outgrown(f *Findings, in WarmPoolInput, i int, use SubnetUsage, r *WarmPoolResult) {
+func outgrown(f *Findings, in WarmPoolInput, l subnetList, i int, use SubnetUsage, r *WarmPoolResult) {
 	p, what := r.BaselineNode, "the vpc-cni add-on defaults (WARM_ENI_TARGET=1)"
 	if r.CurrentNode != nil {
 		p, what = *r.CurrentNode, "the current settings"
 	}
-	need := use.Nodes * p.NodeSubnetIPs()
+	need := nodeDemand(p, use.Nodes, l.podSubnet).ips
 	if use.Nodes == 0 || need <= use.Capacity {
 		return
 	}
-	where := AtIndex(attrSubnetCIDRs, i)
-	if in.Subnets[i].Available >= 0 {
-		where = AtIndex(attrSubnetAvailable, i)
-	}
-	f.add(Warning, where, "Subnet fits only with the recommended settings",
+	f.add(Warning, l.where(i), "Subnet fits only with the recommended settings",
 		"With %s the %d nodes in %s would take %d addresses of %d; the recommended configuration_values bring it to %d. Apply them before the nodes scale up.",
-		what, use.Nodes, subnetName(use, i), need, use.Capacity, use.IPsNeeded)
-}
-
-func subnetName(use SubnetUsage, i int) string {
-	if use.CIDR != "" {
-		return use.CIDR
-	}
-	return fmt.Sprintf("subnet %d", i)
+		what, use.Nodes, l.name(i), need, use.Capacity, use.IPsNeeded)
 }
 
 func effectiveMaxPods(n ipam.Node, mode ipam.Settings) ipam.MaxPods {

@@ -61,6 +61,10 @@ func Parse(cidr string) (Subnet, error) {
 	return Subnet{prefix: p}, nil
 }
 
+// Valid reports whether s came from a successful Parse (the zero Subnet is
+// not valid).
+func (s Subnet) Valid() bool { return s.prefix.IsValid() }
+
 // String returns the CIDR.
 func (s Subnet) String() string { return s.prefix.String() }
 

@@ -1,0 +1,253 @@
+package plan
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+)
+
+// threeGroups is the example of the docs guide: m5.large 20 pods x 6-12
+// nodes, r5.xlarge 40 x 3-6, c5.4xlarge 100 x 2-4, over three zones.
+func threeGroups(t *testing.T, cidrs [3]string) ClusterInput {
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true}
+	for i, g := range []struct {
+		name, typ               string
+		pods, desired, maxNodes int
+	}{{"general", "m5.large", 20, 6, 12}, {"memory", "r5.xlarge", 40, 3, 6}, {"compute", "c5.4xlarge", 100, 2, 4}} {
+		_ = i
+		in.Groups = append(in.Groups, ClusterGroup{Name: g.name, InstanceType: g.typ, Node: node(t, g.typ), ExpectedPods: g.pods, DesiredNodes: g.desired, MaxNodes: g.maxNodes})
+	}
+	for i, z := range []string{"a", "b", "c"} {
+		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-" + z, CIDR: cidrs[i], AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposeNodes})
+	}
+	return in
+}
+
+// TestClusterThreeGroups works the guide's example by hand.
+//
+// Recommendation: MINIMUM_IP_TARGET = min(20, 40, 100) = 20,
+// WARM_IP_TARGET = 2. Per node (secondaries = max(20, pods + 2)):
+//
+//	m5.large   (3 ENIs x 9):  22 on ceil(22/9)  = 3 ENIs -> 25 addresses
+//	r5.xlarge  (4 ENIs x 14): 42 on ceil(42/14) = 3 ENIs -> 45
+//	c5.4xlarge (8 ENIs x 29): 102 on ceil(102/29) = 4 ENIs -> 106
+//
+// Add-on defaults (whole ENIs, one spare): m5.large 27 (all 3 ENIs) -> 30,
+// r5.xlarge 56 on 4 -> 60, c5.4xlarge 29*(4+1) = 145 on 5 -> 150.
+//
+// Surge: each group spans 3 zones, so EKS adds max(2*3, 1) = 6 nodes.
+// Nodes desired / max / max+surge and their spread over zones a, b, c:
+//
+//	m5.large    6 (2,2,2) / 12 (4,4,4) / 18 (6,6,6)
+//	r5.xlarge   3 (1,1,1) /  6 (2,2,2) / 12 (4,4,4)
+//	c5.4xlarge  2 (1,1,0) /  4 (2,1,1) / 10 (4,3,3)
+//
+// Zone a at max + surge: 6*25 + 4*45 + 4*106 = 150 + 180 + 424 = 754;
+// zones b and c: 150 + 180 + 3*106 = 648. At desired a and b take
+// 50 + 45 + 106 = 201, c 95; at max a takes 100 + 90 + 212 = 402, b and c
+// 296. A /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*44 = 163.
+func TestClusterThreeGroups(t *testing.T) {
+	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
+	if f := ValidateCluster(in); len(f) > 0 {
+		t.Fatalf("validation: %+v", f)
+	}
+	r := Cluster(in)
+	if w, m := r.Recommended.WarmIPTarget.Or(0), r.Recommended.MinimumIPTarget.Or(0); w != 2 || m != 20 {
+		t.Fatalf("WARM %d MIN %d, want 2 and 20", w, m)
+	}
+	wantPerNode := map[string][2]int{"general": {25, 30}, "memory": {45, 60}, "compute": {106, 150}}
+	for _, g := range r.Groups {
+		if got := [2]int{g.Recommended.SubnetIPs(), g.Baseline.SubnetIPs()}; got != wantPerNode[g.Name] || g.SurgeNodes != 6 {
+			t.Errorf("%s: per node %v surge %d, want %v and 6", g.Name, got, g.SurgeNodes, wantPerNode[g.Name])
+		}
+	}
+	want := map[string][3]int{"subnet-a": {201, 402, 754}, "subnet-b": {201, 296, 648}, "subnet-c": {95, 296, 648}}
+	for _, s := range r.Subnets {
+		if s.Needed != want[s.ID] || s.Capacity != 1019 || !s.Fits() {
+			t.Errorf("%s: needed %v capacity %d fits %t, want %v 1019 true", s.ID, s.Needed, s.Capacity, s.Fits(), want[s.ID])
+		}
+		if strings.Join(s.Groups, ",") != "general,memory,compute" {
+			t.Errorf("%s loaded by %v", s.ID, s.Groups)
+		}
+	}
+	if !r.Fits || r.SavedIPs != 163 || r.Subnets[r.Worst].ID != "subnet-a" || r.Subnets[r.Worst].Headroom() != 265 {
+		t.Errorf("fits %t saved %d worst %s headroom %d; want true 163 subnet-a 265", r.Fits, r.SavedIPs, r.Subnets[r.Worst].ID, r.Subnets[r.Worst].Headroom())
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("findings: %+v", r.Findings)
+	}
+}
+
+func TestClusterSubnetTooSmall(t *testing.T) {
+	in := threeGroups(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
+	r := Cluster(in)
+	f := findingsAt(r.Findings, "subnets[0]")
+	if len(f) != 1 || f[0].Severity != Error {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	for _, want := range []string{"Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at max: it needs 402 addresses and offers 251, 151 short",
+		"desired / max / max + surge: 201 / 402 / 754", "Groups with nodes here: general, memory, compute", "is a /22 (1019 usable"} {
+		if !strings.Contains(f[0].Detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
+		}
+	}
+	if r.Fits || r.Subnets[r.Worst].ID != "subnet-a" || r.Subnets[r.Worst].Headroom() != 251-754 {
+		t.Errorf("fits %t worst %s %d", r.Fits, r.Subnets[r.Worst].ID, r.Subnets[r.Worst].Headroom())
+	}
+}
+
+// TestClusterMinimumRule proves the shared MINIMUM_IP_TARGET (the smallest
+// expected pods) costs no group an address at steady state: every group
+// projects exactly as with its own recommendation (MIN = its pods), over
+// random groups of random types, with and without prefix delegation and
+// custom networking. It also shows a larger MIN would cost something.
+func TestClusterMinimumRule(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	costlier := 0
+	for trial := range 2000 {
+		in := ClusterInput{SpareIPs: rng.Intn(6), PrefixDelegation: trial%3 == 1, CustomNetworking: trial%4 == 2, Surge: DefaultSurge()}
+		for g := range 1 + rng.Intn(4) {
+			name := ec2limits.Name(rng.Intn(ec2limits.Len()))
+			n := node(t, name)
+			mode := ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking}
+			limit := min(effectiveMaxPods(n, mode).Pods, ipam.PodIPCapacity(n, mode))
+			if limit < 1 {
+				continue
+			}
+			in.Groups = append(in.Groups, ClusterGroup{Name: fmt.Sprint(g), InstanceType: name, Node: n, ExpectedPods: 1 + rng.Intn(limit), DesiredNodes: 1, MaxNodes: 1})
+		}
+		if len(in.Groups) == 0 {
+			continue
+		}
+		shared := recommendCluster(in).Settings
+		for _, g := range in.Groups {
+			mode := ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking}
+			own := ipam.Recommend(g.Node, mode, g.ExpectedPods, in.SpareIPs).Settings
+			if a, b := ipam.Project(g.Node, shared, g.ExpectedPods), ipam.Project(g.Node, own, g.ExpectedPods); a != b {
+				t.Fatalf("trial %d, %s (%d pods): shared %+v\nown %+v", trial, g.InstanceType, g.ExpectedPods, a, b)
+			}
+			bigger := shared
+			bigger.MinimumIPTarget = ipam.TargetOf(shared.MinimumIPTarget.Or(0) + 16)
+			if ipam.Project(g.Node, bigger, g.ExpectedPods).SubnetIPs() > ipam.Project(g.Node, own, g.ExpectedPods).SubnetIPs() {
+				costlier++
+			}
+		}
+	}
+	if costlier == 0 {
+		t.Error("a larger MINIMUM_IP_TARGET never cost a group anything; the test proves nothing")
+	}
+}
+
+func TestSurgeRule(t *testing.T) {
+	// EKS User Guide, managed node update behavior, scale-up phase: "the
+	// larger of up to twice the number of Availability Zones ... or the
+	// maxUnavailable"; its example: 5 zones and maxUnavailable 1 launch up
+	// to 10 nodes, maxUnavailable 20 launches 20.
+	cases := []struct {
+		s               Surge
+		zones, maxNodes int
+		want            int
+	}{
+		{DefaultSurge(), 5, 30, 10},
+		{Surge{ExtraNodes: -1, MaxUnavailable: 20}, 5, 30, 20},
+		{DefaultSurge(), 1, 3, 2},
+		{Surge{ExtraNodes: -1, MaxUnavailablePercentage: 50}, 3, 20, 10},
+		{Surge{ExtraNodes: 0}, 3, 20, 0},
+	}
+	for _, c := range cases {
+		if got := c.s.surgeNodes(c.zones, c.maxNodes); got != c.want {
+			t.Errorf("%+v with %d zones, %d max: %d, want %d", c.s, c.zones, c.maxNodes, got, c.want)
+		}
+	}
+}
+
+// Custom networking: m5.large drops to 18 pod addresses (2 pod ENIs x 9),
+// so that group runs 15 pods; MIN = 15, WARM = 2. Per node: m5.large 17 on
+// 2 pod ENIs -> 19 pod-subnet addresses, r5.xlarge 42 on 3 -> 45,
+// c5.4xlarge 102 on 4 -> 106, each plus 1 in the node subnet. Pod subnet a
+// at max + surge: 6*19 + 4*45 + 4*106 = 718; node subnet a: 6 + 4 + 4 = 14.
+func TestClusterCustomNetworking(t *testing.T) {
+	in := threeGroups(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
+	in.Groups[0].ExpectedPods = 15
+	in.CustomNetworking = true
+	in.Region = "eu-west-1"
+	for i, z := range []string{"a", "b", "c"} {
+		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-pods-" + z, CIDR: fmt.Sprintf("100.64.%d.0/19", 32*i), AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposePods, SecurityGroupIDs: []string{"sg-pods"}})
+	}
+	if f := ValidateCluster(in); len(f) > 0 {
+		t.Fatalf("validation: %+v", f)
+	}
+	r := Cluster(in)
+	got := map[string]int{}
+	for _, s := range r.Subnets {
+		got[s.ID] = s.Needed[PhaseSurge]
+	}
+	if got["subnet-pods-a"] != 718 || got["subnet-a"] != 14 || !r.Fits {
+		t.Errorf("surge needs %v, fits %t", got, r.Fits)
+	}
+	if r.ENIConfig == nil || r.ENIConfig.Subnets["eu-west-1b"].ID != "subnet-pods-b" || r.ENIConfig.Region != "eu-west-1" {
+		t.Errorf("ENIConfig %+v", r.ENIConfig)
+	}
+
+	// A zone without a pod subnet is an error naming it.
+	in.Subnets = in.Subnets[:5]
+	f := ValidateCluster(in)
+	if !f.HasError() || !strings.Contains(fmt.Sprint(f), `availability_zone = "eu-west-1c"`) {
+		t.Errorf("missing pod subnet: %+v", f)
+	}
+}
+
+// Prefix delegation (all three types Nitro, at most 16 vCPUs: cap 110):
+// m5.large ceil(22/16) = 2 prefixes -> 33 addresses, r5.xlarge 3 -> 49,
+// c5.4xlarge ceil(102/16) = 7 -> 113. Zone a at max + surge: 6*2 + 4*3 +
+// 4*7 = 52 prefixes and 14 ENI primaries, in a /22 with 62 whole blocks;
+// a prefix reservation for 52 blocks is a /22.
+func TestClusterPrefixDelegation(t *testing.T) {
+	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
+	in.PrefixDelegation = true
+	r := Cluster(in)
+	a := r.Subnets[0]
+	if a.Needed[PhaseSurge] != 6*33+4*49+4*113 || a.PrefixBlocks != 62 || a.PrefixBlocksNeeded != 52 || a.ReservationBits != 22 || !a.Fits() {
+		t.Errorf("subnet a: %+v", a)
+	}
+	in.Subnets[0].Available = 900
+	r = Cluster(in)
+	if f := findingsAt(r.Findings, "subnets[0].available_ips"); len(f) != 1 || !strings.Contains(f[0].Detail, "/22 CIDR") {
+		t.Errorf("findings %+v", r.Findings)
+	}
+}
+
+func TestClusterValidation(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(*ClusterInput)
+		where string
+		want  string
+	}{
+		{"no groups", func(in *ClusterInput) { in.Groups = nil }, "node_groups", "node_groups is empty"},
+		{"duplicate name", func(in *ClusterInput) { in.Groups[1].Name = "general" }, "node_groups[1].name", `"general" is also node_groups[0]`},
+		{"duplicate subnet", func(in *ClusterInput) { in.Subnets[2].ID = "subnet-a" }, "subnets[2].id", `"subnet-a" is also subnets[0]`},
+		{"unknown subnet id", func(in *ClusterInput) { in.Groups[0].SubnetIDs = []string{"subnet-x"} }, "node_groups[0].subnet_ids", `"subnet-x", which is not in subnets`},
+		{"max below desired", func(in *ClusterInput) { in.Groups[0].MaxNodes = 2 }, "node_groups[0].max_nodes", "max_nodes = 2 is below desired_nodes = 6"},
+		{"pods over max", func(in *ClusterInput) { in.Groups[0].ExpectedPods = 30 }, "node_groups[0].expected_pods", "runs at most 29 pods"},
+		{"overlap", func(in *ClusterInput) { in.Subnets[1].CIDR = "10.0.0.0/23" }, "subnets[1].cidr", "overlaps subnets[0].cidr"},
+		{"pods subnet without CN", func(in *ClusterInput) { in.Subnets[2].Purpose = PurposePods }, "subnets[2].purpose", "custom_networking = false"},
+		{"no size", func(in *ClusterInput) { in.Subnets[0].CIDR = "" }, "subnets[0]", "neither cidr nor available_ips"},
+		{"zero max", func(in *ClusterInput) { in.Groups[0].DesiredNodes, in.Groups[0].MaxNodes = 0, 0 }, "node_groups[0].max_nodes", "max_nodes is 0"},
+		{"SGs on node subnet", func(in *ClusterInput) { in.Subnets[0].SecurityGroupIDs = []string{"sg-1"} }, "subnets[0].security_group_ids", "node subnet"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
+			c.edit(&in)
+			f := findingsAt(ValidateCluster(in), c.where)
+			if len(f) != 1 || f[0].Severity != Error || !strings.Contains(f[0].Detail, c.want) {
+				t.Errorf("findings at %s: %+v", c.where, ValidateCluster(in))
+			}
+		})
+	}
+}
