@@ -46,6 +46,23 @@ const overrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_inter
 // report the table's values when not set (vpccni_instance_type does that;
 // planning data sources only take them as input).
 func instanceLimitsAttributes(computedOverrides bool) map[string]schema.Attribute {
+	attrs := instanceTypeAttributes(computedOverrides)
+	attrs["max_eni"] = maxENIAttribute()
+	return attrs
+}
+
+// maxENIAttribute is the aws-node MAX_ENI input.
+func maxENIAttribute() schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: "The aws-node `MAX_ENI` setting. Lowers the ENI limit when below it; ipamd ignores larger values.",
+		Optional:            true,
+		Validators:          []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
+	}
+}
+
+// instanceTypeAttributes are the attributes that describe an instance
+// type: its name and the overrides of its table entry.
+func instanceTypeAttributes(computedOverrides bool) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"instance_type": schema.StringAttribute{
 			MarkdownDescription: "EC2 instance type, for example `r5.xlarge`. Looked up in the provider's embedded table of " +
@@ -73,11 +90,6 @@ func instanceLimitsAttributes(computedOverrides bool) map[string]schema.Attribut
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, maxVCPUs)},
 		},
-		"max_eni": schema.Int64Attribute{
-			MarkdownDescription: "The aws-node `MAX_ENI` setting. Lowers the ENI limit when below it; ipamd ignores larger values.",
-			Optional:            true,
-			Validators:          []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
-		},
 	}
 }
 
@@ -93,16 +105,22 @@ type resolvedInstance struct {
 // known reports whether every attribute resolution reads is known. Plans
 // with unknown inputs are validated again once they are known.
 func (m instanceLimitsModel) known() bool {
-	return !m.InstanceType.IsUnknown() && !m.MaxNetworkInterfaces.IsUnknown() &&
-		!m.IPv4AddressesPerInterface.IsUnknown() && !m.VCPUs.IsUnknown() && !m.MaxENI.IsUnknown()
+	return allKnown(m.InstanceType, m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs, m.MaxENI)
 }
 
-// resolve looks the instance type up and applies the overrides. at is the
-// path of the object holding the attributes (path.Empty() at the top
-// level), so diagnostics point at the right attribute. Range checks are
-// the schema validators' job; resolve only adds what needs several
-// attributes together.
+// resolve looks the instance type up and applies the overrides and MAX_ENI.
 func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagnostics) {
+	r, diags := resolveInstance(m.InstanceType, m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs, at)
+	r.maxENI = int(m.MaxENI.ValueInt64())
+	return r, diags
+}
+
+// resolveInstance looks an instance type up and applies the overrides. at
+// is the path of the object holding the attributes (path.Empty() at the
+// top level), so diagnostics point at the right attribute. Range checks
+// are the schema validators' job; resolveInstance only adds what needs
+// several attributes together.
+func resolveInstance(instanceType types.String, enis, ips, vcpus types.Int64, at path.Path) (resolvedInstance, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	attr := func(name string) path.Path {
 		if len(at.Steps()) == 0 {
@@ -110,8 +128,7 @@ func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagn
 		}
 		return at.AtName(name)
 	}
-	name := m.InstanceType.ValueString()
-	enis, ips := m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface
+	name := instanceType.ValueString()
 	limits, err := ec2limits.Find(name)
 	var unknownType *ec2limits.UnknownTypeError
 	switch {
@@ -138,7 +155,7 @@ func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagn
 		return resolvedInstance{}, diags
 	}
 	r := resolvedInstance{limits: limits, fromTable: err == nil}
-	r.node = ipam.NodeFromLimits(limits, int(m.VCPUs.ValueInt64()))
+	r.node = ipam.NodeFromLimits(limits, int(vcpus.ValueInt64()))
 	if !r.fromTable {
 		// Every type launched since 2018 is Nitro, and the table holds all
 		// the Xen types, so a type it lacks is taken to be Nitro.
@@ -150,7 +167,6 @@ func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagn
 	if !ips.IsNull() {
 		r.node.IPv4PerENI = int(ips.ValueInt64())
 	}
-	r.maxENI = int(m.MaxENI.ValueInt64())
 	return r, diags
 }
 

@@ -244,6 +244,9 @@ func subnetInputs(ctx context.Context, cidrs, available types.List) ([]plan.Subn
 		diags.Append(available.ElementsAs(ctx, &counts, false)...)
 	}
 	n := max(len(cidrStrings), len(counts))
+	if n == 0 {
+		return nil, diags
+	}
 	if len(cidrStrings) > 0 && len(counts) > 0 && len(cidrStrings) != len(counts) {
 		diags.Append(validateSubnetListLengths(cidrs, available)...)
 		return nil, diags

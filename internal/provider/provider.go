@@ -56,6 +56,7 @@ func (p *VPCCNIProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewInstanceTypeDataSource,
 		NewWarmPoolDataSource,
+		NewClusterDataSource,
 	}
 }
 
@@ -63,5 +64,6 @@ func (p *VPCCNIProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		NewMaxPodsFunction,
 		NewNodeIPsFunction,
+		NewPrefixBlocksFunction,
 	}
 }

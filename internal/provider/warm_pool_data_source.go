@@ -40,7 +40,9 @@ type warmPoolModel struct {
 	SpareIPs                 types.Int64  `tfsdk:"spare_ips"`
 	MaxPods                  types.Int64  `tfsdk:"max_pods"`
 	PrefixDelegation         types.Bool   `tfsdk:"prefix_delegation"`
+	CustomNetworking         types.Bool   `tfsdk:"custom_networking"`
 	SubnetCIDRs              types.List   `tfsdk:"subnet_cidrs"`
+	PodSubnetCIDRs           types.List   `tfsdk:"pod_subnet_cidrs"`
 	SubnetAvailableIPs       types.List   `tfsdk:"subnet_available_ips"`
 	FailOnInsufficientSubnet types.Bool   `tfsdk:"fail_on_insufficient_subnet"`
 	Current                  types.Object `tfsdk:"current"`
@@ -55,6 +57,7 @@ type warmPoolModel struct {
 	SubnetCapacity      types.Int64        `tfsdk:"subnet_capacity"`
 	SubnetFits          types.Bool         `tfsdk:"subnet_fits"`
 	Subnets             []subnetUsageModel `tfsdk:"subnets"`
+	PodSubnets          []subnetUsageModel `tfsdk:"pod_subnets"`
 }
 
 // currentModel is the `current` object: settings in, projection out.
@@ -110,6 +113,23 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on: nodes hold /28 prefixes instead of single addresses. Default false.",
 			Optional:            true,
 			Computed:            true,
+		},
+		"custom_networking": schema.BoolAttribute{
+			MarkdownDescription: "Whether custom networking is on (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`): pod ENIs live in ENIConfig subnets (`pod_subnet_cidrs`), the primary ENI carries no pods, " +
+				"max pods drops to `(ENIs - 1) * (IPs - 1) + 2`, and the node subnet keeps one address per node. Default false. The env then also sets " +
+				"`ENI_CONFIG_LABEL_DEF`; for the add-on's eniConfig section with subnet ids per zone use `vpccni_cluster`.",
+			Optional: true,
+			Computed: true,
+		},
+		"pod_subnet_cidrs": schema.ListAttribute{
+			MarkdownDescription: "With custom networking: IPv4 CIDRs of the ENIConfig (pod) subnets, for example in a secondary CIDR of 100.64.0.0/10. Nodes spread evenly over them.",
+			ElementType:         types.StringType,
+			Optional:            true,
+			Validators: []validator.List{
+				listvalidator.SizeAtLeast(1),
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(cidrValidator{}),
+			},
 		},
 		"subnet_cidrs": schema.ListAttribute{
 			MarkdownDescription: "IPv4 CIDRs of the subnets the node ENIs use (for example `aws_subnet.x.cidr_block`). Nodes spread evenly over them, the remainder on the first. " +
@@ -184,15 +204,14 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			Computed:            true,
 		},
 		"subnets": schema.ListNestedAttribute{
-			MarkdownDescription: "Per subnet, in input order: its nodes and what they need with the recommended settings.",
+			MarkdownDescription: "Per node subnet, in input order: its nodes and what they need with the recommended settings.",
 			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"cidr":       schema.StringAttribute{MarkdownDescription: "The subnet CIDR; null when only `subnet_available_ips` was given.", Computed: true},
-				"capacity":   schema.Int64Attribute{MarkdownDescription: "Usable addresses: the CIDR's size minus 5, or the available count.", Computed: true},
-				"nodes":      schema.Int64Attribute{MarkdownDescription: "Nodes placed in the subnet.", Computed: true},
-				"ips_needed": schema.Int64Attribute{MarkdownDescription: "`nodes * recommended.ips_per_node`.", Computed: true},
-				"fits":       schema.BoolAttribute{MarkdownDescription: "Whether the subnet holds them (under prefix delegation, in aligned /28 blocks too).", Computed: true},
-			}},
+			NestedObject:        subnetUsageObject(),
+		},
+		"pod_subnets": schema.ListNestedAttribute{
+			MarkdownDescription: "Per pod subnet (custom networking), in input order: its nodes and their pod ENIs' addresses with the recommended settings.",
+			Computed:            true,
+			NestedObject:        subnetUsageObject(),
 		},
 	})
 	resp.Schema = schema.Schema{
@@ -214,6 +233,7 @@ func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diag
 		Node:         inst.node,
 		Mode: ipam.Settings{
 			PrefixDelegation: m.PrefixDelegation.ValueBool(),
+			CustomNetworking: m.CustomNetworking.ValueBool(),
 			MaxENI:           inst.maxENI,
 			MaxPods:          int(m.MaxPods.ValueInt64()),
 		},
@@ -231,6 +251,9 @@ func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diag
 	subnets, d := subnetInputs(ctx, m.SubnetCIDRs, m.SubnetAvailableIPs)
 	diags.Append(d...)
 	in.Subnets = subnets
+	podSubnets, d := subnetInputs(ctx, m.PodSubnetCIDRs, types.ListNull(types.Int64Type))
+	diags.Append(d...)
+	in.PodSubnets = podSubnets
 	return in, diags
 }
 
@@ -241,8 +264,8 @@ func (d *WarmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 		return
 	}
 	resp.Diagnostics.Append(validateSubnetListLengths(m.SubnetCIDRs, m.SubnetAvailableIPs)...)
-	if !m.known() || !allKnown(m.ExpectedPods, m.NodeCount, m.SpareIPs, m.MaxPods, m.PrefixDelegation, m.FailOnInsufficientSubnet, m.Current) ||
-		!fullyKnown(m.SubnetCIDRs) || !fullyKnown(m.SubnetAvailableIPs) || resp.Diagnostics.HasError() {
+	if !m.known() || !allKnown(m.ExpectedPods, m.NodeCount, m.SpareIPs, m.MaxPods, m.PrefixDelegation, m.CustomNetworking,
+		m.FailOnInsufficientSubnet, m.Current, m.SubnetCIDRs, m.SubnetAvailableIPs, m.PodSubnetCIDRs) || resp.Diagnostics.HasError() {
 		return
 	}
 	in, diags := m.input(ctx)
@@ -278,6 +301,7 @@ func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.SpareIPs = types.Int64Value(int64(in.SpareIPs))
 	m.MaxPods = types.Int64Value(int64(r.MaxPods.Pods))
 	m.PrefixDelegation = types.BoolValue(in.Mode.PrefixDelegation)
+	m.CustomNetworking = types.BoolValue(in.Mode.CustomNetworking)
 	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)
 	m.WarmIPTarget = types.Int64Value(int64(r.Recommended.WarmIPTarget.Or(0)))
 	m.MinimumIPTarget = types.Int64Value(int64(r.Recommended.MinimumIPTarget.Or(0)))
@@ -296,15 +320,24 @@ func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 		resp.Diagnostics.Append(d3...)
 		m.Current = obj
 	}
-	if len(r.Subnets) > 0 {
+	m.Subnets, m.PodSubnets = subnetUsageModels(r.Subnets), subnetUsageModels(r.PodSubnets)
+	if len(r.Subnets)+len(r.PodSubnets) > 0 {
 		m.SubnetCapacity = types.Int64Value(int64(r.SubnetCapacity))
 		m.SubnetFits = types.BoolValue(r.SubnetFits)
-		m.Subnets = subnetUsageModels(r.Subnets)
 	} else {
 		m.SubnetCapacity, m.SubnetFits = types.Int64Null(), types.BoolNull()
-		m.Subnets = []subnetUsageModel{}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func subnetUsageObject() schema.NestedAttributeObject {
+	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		"cidr":       schema.StringAttribute{MarkdownDescription: "The subnet CIDR; null when only `subnet_available_ips` was given.", Computed: true},
+		"capacity":   schema.Int64Attribute{MarkdownDescription: "Usable addresses: the CIDR's size minus 5, or the available count.", Computed: true},
+		"nodes":      schema.Int64Attribute{MarkdownDescription: "Nodes placed in the subnet.", Computed: true},
+		"ips_needed": schema.Int64Attribute{MarkdownDescription: "Addresses the nodes take from it with the recommended settings.", Computed: true},
+		"fits":       schema.BoolAttribute{MarkdownDescription: "Whether the subnet holds them (under prefix delegation, in aligned /28 blocks too).", Computed: true},
+	}}
 }
 
 func subnetUsageModels(usage []plan.SubnetUsage) []subnetUsageModel {

@@ -1,0 +1,559 @@
+package provider
+
+import (
+	"context"
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
+)
+
+var (
+	_ datasource.DataSource                   = &ClusterDataSource{}
+	_ datasource.DataSourceWithValidateConfig = &ClusterDataSource{}
+)
+
+// NewClusterDataSource returns the vpccni_cluster data source.
+func NewClusterDataSource() datasource.DataSource {
+	return &ClusterDataSource{}
+}
+
+// ClusterDataSource plans every node group of a cluster against its
+// subnets with one cluster-wide aws-node setting pair.
+type ClusterDataSource struct{}
+
+type clusterModel struct {
+	NodeGroups               []nodeGroupModel `tfsdk:"node_groups"`
+	Subnets                  []clusterSubnet  `tfsdk:"subnets"`
+	SpareIPs                 types.Int64      `tfsdk:"spare_ips"`
+	PrefixDelegation         types.Bool       `tfsdk:"prefix_delegation"`
+	CustomNetworking         types.Bool       `tfsdk:"custom_networking"`
+	MaxENI                   types.Int64      `tfsdk:"max_eni"`
+	Region                   types.String     `tfsdk:"region"`
+	UpdateSurge              *updateSurge     `tfsdk:"update_surge"`
+	FailOnInsufficientSubnet types.Bool       `tfsdk:"fail_on_insufficient_subnet"`
+	Current                  *settingsModel   `tfsdk:"current"`
+
+	WarmIPTarget        types.Int64                 `tfsdk:"warm_ip_target"`
+	MinimumIPTarget     types.Int64                 `tfsdk:"minimum_ip_target"`
+	Env                 types.Map                   `tfsdk:"env"`
+	ConfigurationValues types.String                `tfsdk:"configuration_values"`
+	Groups              map[string]groupResultModel `tfsdk:"groups"`
+	SubnetsUsage        map[string]subnetUseModel   `tfsdk:"subnets_usage"`
+	ZonesUsage          map[string]usageModel       `tfsdk:"zones_usage"`
+	Fits                types.Bool                  `tfsdk:"fits"`
+	SavedIPs            types.Int64                 `tfsdk:"saved_ips"`
+	WorstSubnet         *worstSubnetModel           `tfsdk:"worst_subnet"`
+}
+
+type nodeGroupModel struct {
+	Name                      types.String `tfsdk:"name"`
+	InstanceType              types.String `tfsdk:"instance_type"`
+	MaxNetworkInterfaces      types.Int64  `tfsdk:"max_network_interfaces"`
+	IPv4AddressesPerInterface types.Int64  `tfsdk:"ipv4_addresses_per_interface"`
+	VCPUs                     types.Int64  `tfsdk:"vcpus"`
+	ExpectedPods              types.Int64  `tfsdk:"expected_pods"`
+	DesiredNodes              types.Int64  `tfsdk:"desired_nodes"`
+	MaxNodes                  types.Int64  `tfsdk:"max_nodes"`
+	MaxPods                   types.Int64  `tfsdk:"max_pods"`
+	SubnetIDs                 types.List   `tfsdk:"subnet_ids"`
+}
+
+type clusterSubnet struct {
+	ID               types.String `tfsdk:"id"`
+	CIDR             types.String `tfsdk:"cidr"`
+	AvailabilityZone types.String `tfsdk:"availability_zone"`
+	AvailableIPs     types.Int64  `tfsdk:"available_ips"`
+	Purpose          types.String `tfsdk:"purpose"`
+	SecurityGroupIDs types.List   `tfsdk:"security_group_ids"`
+}
+
+type updateSurge struct {
+	ExtraNodes               types.Int64 `tfsdk:"extra_nodes"`
+	MaxUnavailable           types.Int64 `tfsdk:"max_unavailable"`
+	MaxUnavailablePercentage types.Int64 `tfsdk:"max_unavailable_percentage"`
+}
+
+type groupResultModel struct {
+	MaxPods           types.Int64             `tfsdk:"max_pods"`
+	SurgeNodes        types.Int64             `tfsdk:"surge_nodes"`
+	AvailabilityZones []string                `tfsdk:"availability_zones"`
+	Recommended       clusterProjectionModel  `tfsdk:"recommended"`
+	Baseline          clusterProjectionModel  `tfsdk:"baseline"`
+	Current           *clusterProjectionModel `tfsdk:"current"`
+}
+
+// clusterProjectionModel is a per-node projection with totals at the three
+// phases.
+type clusterProjectionModel struct {
+	ENIsPerNode         types.Int64 `tfsdk:"enis_per_node"`
+	SecondaryIPsPerNode types.Int64 `tfsdk:"secondary_ips_per_node"`
+	PrefixesPerNode     types.Int64 `tfsdk:"prefixes_per_node"`
+	IPsPerNode          types.Int64 `tfsdk:"ips_per_node"`
+	FreeIPsPerNode      types.Int64 `tfsdk:"free_ips_per_node"`
+	PodsWithoutIP       types.Int64 `tfsdk:"pods_without_ip"`
+	TotalIPsDesired     types.Int64 `tfsdk:"total_ips_desired"`
+	TotalIPsMax         types.Int64 `tfsdk:"total_ips_max"`
+	TotalIPsSurge       types.Int64 `tfsdk:"total_ips_surge"`
+}
+
+type usageModel struct {
+	Capacity         types.Int64 `tfsdk:"capacity"`
+	IPsNeededDesired types.Int64 `tfsdk:"ips_needed_desired"`
+	IPsNeededMax     types.Int64 `tfsdk:"ips_needed_max"`
+	IPsNeededSurge   types.Int64 `tfsdk:"ips_needed_surge"`
+	Headroom         types.Int64 `tfsdk:"headroom"`
+	Fits             types.Bool  `tfsdk:"fits"`
+}
+
+type subnetUseModel struct {
+	usageModel
+	AvailabilityZone          types.String `tfsdk:"availability_zone"`
+	Purpose                   types.String `tfsdk:"purpose"`
+	Groups                    []string     `tfsdk:"groups"`
+	PrefixBlocks              types.Int64  `tfsdk:"prefix_blocks"`
+	PrefixBlocksNeeded        types.Int64  `tfsdk:"prefix_blocks_needed"`
+	PrefixReservationCIDRSize types.Int64  `tfsdk:"prefix_reservation_cidr_size"`
+}
+
+type worstSubnetModel struct {
+	ID        types.String `tfsdk:"id"`
+	Phase     types.String `tfsdk:"phase"`
+	Shortfall types.Int64  `tfsdk:"shortfall"`
+}
+
+func (d *ClusterDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cluster"
+}
+
+func computedInt(desc string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+}
+
+func usageAttributes(what string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"capacity":           computedInt("Usable addresses of " + what + ": CIDR size minus AWS's 5 reserved, or `available_ips`."),
+		"ips_needed_desired": computedInt("Addresses needed with every group at its desired size."),
+		"ips_needed_max":     computedInt("Addresses needed with every group at its max size."),
+		"ips_needed_surge":   computedInt("Addresses needed at max size during a rolling update (max + surge nodes)."),
+		"headroom":           computedInt("`capacity - ips_needed_surge`; negative when short."),
+		"fits":               schema.BoolAttribute{MarkdownDescription: "Whether " + what + " holds max + surge (under prefix delegation, in aligned /28 blocks too).", Computed: true},
+	}
+}
+
+func clusterProjectionAttributes(desc string) schema.SingleNestedAttribute {
+	attrs := projectionAttributes()
+	delete(attrs, "total_ips")
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"total_ips_desired": computedInt("`ips_per_node` times desired nodes."),
+		"total_ips_max":     computedInt("`ips_per_node` times max nodes."),
+		"total_ips_surge":   computedInt("`ips_per_node` times max + surge nodes."),
+	})
+	return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: attrs}
+}
+
+func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	groupAttrs := instanceTypeAttributes(false)
+	maps.Copy(groupAttrs, map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			MarkdownDescription: "Name of the group; keys `groups`. Must be unique.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"expected_pods": schema.Int64Attribute{
+			MarkdownDescription: "Pods per node that need a VPC address (hostNetwork pods excluded).",
+			Required:            true,
+			Validators:          []validator.Int64{int64validator.Between(1, maxTarget)},
+		},
+		"desired_nodes": schema.Int64Attribute{
+			MarkdownDescription: "Nodes at the group's desired size (0 allowed with `max_nodes`).",
+			Required:            true,
+			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+		},
+		"max_nodes": schema.Int64Attribute{
+			MarkdownDescription: "Nodes at the group's max size; default `desired_nodes`.",
+			Optional:            true,
+			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+		},
+		"max_pods": schema.Int64Attribute{
+			MarkdownDescription: "The group's kubelet max pods, when not the EKS value.",
+			Optional:            true,
+			Validators:          []validator.Int64{int64validator.Between(1, maxTarget)},
+		},
+		"subnet_ids": schema.ListAttribute{
+			MarkdownDescription: "Ids (from `subnets`) of the node subnets the group uses; default every subnet with purpose `nodes`. Nodes spread evenly over their zones, the remainder on the first.",
+			ElementType:         types.StringType,
+			Optional:            true,
+			Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
+		},
+	})
+	currentAttrs := settingsInputAttributes()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Plans a whole EKS cluster: several node groups of different instance types, each between its desired and max size and " +
+			"during rolling updates, over subnets per Availability Zone, with custom networking pod subnets and prefix delegation. Returns the one " +
+			"aws-node setting pair that serves every group (aws-node is one DaemonSet), each group's projections and each subnet's load, and fails " +
+			"the plan when a subnet cannot hold its nodes at their worst moment.",
+		Attributes: map[string]schema.Attribute{
+			"node_groups": schema.ListNestedAttribute{
+				MarkdownDescription: "The node groups.",
+				Required:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject:        schema.NestedAttributeObject{Attributes: groupAttrs},
+			},
+			"subnets": schema.ListNestedAttribute{
+				MarkdownDescription: "The subnets, as the aws provider's `aws_subnet` describes them.",
+				Required:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id": schema.StringAttribute{
+						MarkdownDescription: "Subnet id; keys `subnets_usage`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"cidr": schema.StringAttribute{
+						MarkdownDescription: "IPv4 CIDR (`aws_subnet.cidr_block`). Needed to count aligned /28 blocks under prefix delegation.",
+						Optional:            true,
+						Validators:          []validator.String{cidrValidator{}},
+					},
+					"availability_zone": schema.StringAttribute{
+						MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`).",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"available_ips": schema.Int64Attribute{
+						MarkdownDescription: "Free addresses (`aws_subnet.available_ip_address_count`); when set, the capacity.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(0, 1<<24)},
+					},
+					"purpose": schema.StringAttribute{
+						MarkdownDescription: "`nodes` (default) for node ENIs, or `pods` for a custom networking ENIConfig subnet (one per zone).",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(plan.PurposeNodes, plan.PurposePods)},
+					},
+					"security_group_ids": schema.ListAttribute{
+						MarkdownDescription: "Pod subnets only: the ENIConfig's security groups (default: the node's).",
+						ElementType:         types.StringType,
+						Optional:            true,
+					},
+				}},
+			},
+			"spare_ips": schema.Int64Attribute{
+				MarkdownDescription: "Free addresses each node keeps: `WARM_IP_TARGET`. Default 2; 0 is raised to 1 with a warning.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+			},
+			"prefix_delegation": schema.BoolAttribute{
+				MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on. Default false.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"custom_networking": schema.BoolAttribute{
+				MarkdownDescription: "Whether custom networking is on. Default: true when a subnet has purpose `pods`.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"max_eni": maxENIAttribute(),
+			"region": schema.StringAttribute{
+				MarkdownDescription: "AWS region, written into the add-on's `eniConfig.region` under custom networking.",
+				Optional:            true,
+			},
+			"update_surge": schema.SingleNestedAttribute{
+				MarkdownDescription: "How many nodes a rolling update adds to each group. By default as EKS managed node groups do: the larger of twice " +
+					"the group's zones and `maxUnavailable` (1), per the EKS User Guide's \"Understand each phase of node updates\" (scale-up phase).",
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"extra_nodes": schema.Int64Attribute{
+						MarkdownDescription: "A fixed surge per group (for example 0 for self-managed groups updated in place).",
+						Optional:            true,
+						Validators: []validator.Int64{int64validator.Between(0, maxTarget),
+							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable"), path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
+					},
+					"max_unavailable": schema.Int64Attribute{
+						MarkdownDescription: "The node groups' `update_config.max_unavailable` (EKS default 1, quota 100).",
+						Optional:            true,
+						Validators: []validator.Int64{int64validator.Between(1, 100),
+							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
+					},
+					"max_unavailable_percentage": schema.Int64Attribute{
+						MarkdownDescription: "The node groups' `update_config.max_unavailable_percentage`, taken of each group's max nodes.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 100)},
+					},
+				},
+			},
+			"fail_on_insufficient_subnet": schema.BoolAttribute{
+				MarkdownDescription: "Whether a subnet too small at max + surge fails the plan (default true); with false it warns.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"current": schema.SingleNestedAttribute{
+				MarkdownDescription: "Today's aws-node settings, projected per group in `groups[*].current`. Null fields mean the add-on defaults.",
+				Optional:            true,
+				Attributes:          currentAttrs,
+			},
+			"warm_ip_target": computedInt("Recommended `WARM_IP_TARGET`: `spare_ips`."),
+			"minimum_ip_target": computedInt("Recommended `MINIMUM_IP_TARGET`: the smallest `expected_pods` of any group, which costs no group an address " +
+				"at steady state (each settles at its pods + `WARM_IP_TARGET`); larger groups then wait on EC2 for addresses beyond it when a node starts."),
+			"env": schema.MapAttribute{
+				MarkdownDescription: "The aws-node variables to set. With custom networking also `AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG` and `ENI_CONFIG_LABEL_DEF`.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"configuration_values": schema.StringAttribute{
+				MarkdownDescription: "The vpc-cni add-on configuration, byte-identical to `jsonencode`: `env`, and with custom networking the " +
+					"`eniConfig` section (create, region, and per zone the pod subnet id and security groups) of the aws-vpc-cni chart.",
+				Computed: true,
+			},
+			"groups": schema.MapNestedAttribute{
+				MarkdownDescription: "Per group name: projections with the recommended settings, the add-on defaults and `current`.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"max_pods":    computedInt("The group's max pods."),
+					"surge_nodes": computedInt("Nodes a rolling update adds."),
+					"availability_zones": schema.ListAttribute{
+						MarkdownDescription: "Zones of the group's node subnets, in the order nodes are spread.",
+						ElementType:         types.StringType,
+						Computed:            true,
+					},
+					"recommended": clusterProjectionAttributes("With the recommended settings."),
+					"baseline":    clusterProjectionAttributes("With the add-on defaults (WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1)."),
+					"current":     clusterProjectionAttributes("With `current`; null when not given."),
+				}},
+			},
+			"subnets_usage": schema.MapNestedAttribute{
+				MarkdownDescription: "Per subnet id: what it must hold with the recommended settings. Node subnets hold the nodes' addresses (1 per node under custom networking); pod subnets the pod ENIs'.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: func() map[string]schema.Attribute {
+					attrs := usageAttributes("the subnet")
+					maps.Copy(attrs, map[string]schema.Attribute{
+						"availability_zone": schema.StringAttribute{MarkdownDescription: "Its zone.", Computed: true},
+						"purpose":           schema.StringAttribute{MarkdownDescription: "`nodes` or `pods`.", Computed: true},
+						"groups": schema.ListAttribute{
+							MarkdownDescription: "Groups with nodes here at max + surge.",
+							ElementType:         types.StringType,
+							Computed:            true,
+						},
+						"prefix_blocks":        computedInt("Prefix delegation: aligned /28 blocks a fresh subnet of this CIDR offers (a /24: 14); null otherwise."),
+						"prefix_blocks_needed": computedInt("Prefix delegation: /28 blocks needed at max + surge (prefixes, plus blocks spoiled by ENI primaries); null otherwise."),
+						"prefix_reservation_cidr_size": computedInt("Prefix delegation: prefix length of an `aws_ec2_subnet_cidr_reservation` (type `prefix`) " +
+							"that holds the prefixes at max + surge; null otherwise."),
+					})
+					return attrs
+				}()},
+			},
+			"zones_usage": schema.MapNestedAttribute{
+				MarkdownDescription: "Per Availability Zone: the sums over its subnets.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: usageAttributes("the zone's subnets")},
+			},
+			"fits": schema.BoolAttribute{
+				MarkdownDescription: "Whether every subnet holds its nodes at max + surge.",
+				Computed:            true,
+			},
+			"saved_ips": computedInt("Addresses the recommendation saves against the add-on defaults, at desired size."),
+			"worst_subnet": schema.SingleNestedAttribute{
+				MarkdownDescription: "The subnet with the least headroom at max + surge.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"id":        schema.StringAttribute{MarkdownDescription: "Its id.", Computed: true},
+					"phase":     schema.StringAttribute{MarkdownDescription: "The first phase it cannot hold (`desired`, `max`, `max + surge`), or `none`.", Computed: true},
+					"shortfall": computedInt("Addresses missing at max + surge; negative is headroom."),
+				},
+			},
+		},
+	}
+}
+
+func (d *ClusterDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	// Any unknown value anywhere waits for Read: node groups and subnets
+	// are checked together, so a partial check could raise false errors.
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m clusterModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, diags := m.input(ctx)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		appendFindings(&resp.Diagnostics, plan.ValidateCluster(in), true)
+	}
+}
+
+// input converts a fully known configuration.
+func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	in := plan.ClusterInput{
+		SpareIPs:                 int(int64Or(m.SpareIPs, plan.DefaultSpareIPs)),
+		PrefixDelegation:         m.PrefixDelegation.ValueBool(),
+		MaxENI:                   int(m.MaxENI.ValueInt64()),
+		Surge:                    plan.DefaultSurge(),
+		FailOnInsufficientSubnet: m.FailOnInsufficientSubnet.IsNull() || m.FailOnInsufficientSubnet.ValueBool(),
+		Region:                   m.Region.ValueString(),
+	}
+	hasPodSubnet := false
+	for _, s := range m.Subnets {
+		cs := plan.ClusterSubnet{
+			ID: s.ID.ValueString(), CIDR: s.CIDR.ValueString(), AvailabilityZone: s.AvailabilityZone.ValueString(),
+			Available: int(int64Or(s.AvailableIPs, -1)), Purpose: plan.PurposeNodes,
+		}
+		if !s.Purpose.IsNull() {
+			cs.Purpose = s.Purpose.ValueString()
+		}
+		hasPodSubnet = hasPodSubnet || cs.Purpose == plan.PurposePods
+		if !s.SecurityGroupIDs.IsNull() {
+			diags.Append(s.SecurityGroupIDs.ElementsAs(ctx, &cs.SecurityGroupIDs, false)...)
+		}
+		in.Subnets = append(in.Subnets, cs)
+	}
+	in.CustomNetworking = hasPodSubnet
+	if !m.CustomNetworking.IsNull() {
+		in.CustomNetworking = m.CustomNetworking.ValueBool()
+	}
+	if s := m.UpdateSurge; s != nil {
+		in.Surge.ExtraNodes = int(int64Or(s.ExtraNodes, -1))
+		in.Surge.MaxUnavailable = int(int64Or(s.MaxUnavailable, 1))
+		in.Surge.MaxUnavailablePercentage = int(s.MaxUnavailablePercentage.ValueInt64())
+	}
+	if m.Current != nil {
+		s := m.Current.toSettings()
+		in.Current = &s
+	}
+	for i, g := range m.NodeGroups {
+		at := path.Root("node_groups").AtListIndex(i)
+		inst, d := resolveInstance(g.InstanceType, g.MaxNetworkInterfaces, g.IPv4AddressesPerInterface, g.VCPUs, at)
+		diags.Append(d...)
+		cg := plan.ClusterGroup{
+			Name: g.Name.ValueString(), InstanceType: g.InstanceType.ValueString(), Node: inst.node,
+			ExpectedPods: int(g.ExpectedPods.ValueInt64()), DesiredNodes: int(g.DesiredNodes.ValueInt64()),
+			MaxNodes: int(int64Or(g.MaxNodes, g.DesiredNodes.ValueInt64())), MaxPods: int(g.MaxPods.ValueInt64()),
+		}
+		if !g.SubnetIDs.IsNull() {
+			diags.Append(g.SubnetIDs.ElementsAs(ctx, &cg.SubnetIDs, false)...)
+		}
+		in.Groups = append(in.Groups, cg)
+	}
+	return in, diags
+}
+
+func (d *ClusterDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m clusterModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, diags := m.input(ctx)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	if f := plan.ValidateCluster(in); f.HasError() {
+		appendFindings(&resp.Diagnostics, f, false)
+		return
+	}
+	r := plan.Cluster(in)
+	appendFindings(&resp.Diagnostics, r.Findings, false)
+	if r.Findings.HasError() {
+		return
+	}
+
+	m.SpareIPs = types.Int64Value(int64(in.SpareIPs))
+	m.PrefixDelegation = types.BoolValue(in.PrefixDelegation)
+	m.CustomNetworking = types.BoolValue(in.CustomNetworking)
+	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)
+	m.WarmIPTarget = types.Int64Value(int64(r.Recommended.WarmIPTarget.Or(0)))
+	m.MinimumIPTarget = types.Int64Value(int64(r.Recommended.MinimumIPTarget.Or(0)))
+	var d2 diag.Diagnostics
+	m.Env, m.ConfigurationValues, d2 = envValue(ctx, r.Recommended, r.ENIConfig)
+	resp.Diagnostics.Append(d2...)
+
+	m.Groups = make(map[string]groupResultModel, len(r.Groups))
+	for _, g := range r.Groups {
+		gm := groupResultModel{
+			MaxPods:           types.Int64Value(int64(g.MaxPods.Pods)),
+			SurgeNodes:        types.Int64Value(int64(g.SurgeNodes)),
+			AvailabilityZones: g.Zones,
+			Recommended:       newClusterProjection(g.Recommended, g.Nodes),
+			Baseline:          newClusterProjection(g.Baseline, g.Nodes),
+		}
+		if g.Current != nil {
+			cur := newClusterProjection(*g.Current, g.Nodes)
+			gm.Current = &cur
+		}
+		m.Groups[g.Name] = gm
+	}
+	m.SubnetsUsage = make(map[string]subnetUseModel, len(r.Subnets))
+	for _, s := range r.Subnets {
+		u := subnetUseModel{
+			usageModel:                newUsage(s.Capacity, s.Needed, s.Fits()),
+			AvailabilityZone:          types.StringValue(s.AvailabilityZone),
+			Purpose:                   types.StringValue(s.Purpose),
+			Groups:                    append([]string{}, s.Groups...),
+			PrefixBlocks:              types.Int64Null(),
+			PrefixBlocksNeeded:        types.Int64Null(),
+			PrefixReservationCIDRSize: types.Int64Null(),
+		}
+		if s.PrefixBlocks >= 0 {
+			u.PrefixBlocks = types.Int64Value(int64(s.PrefixBlocks))
+			u.PrefixBlocksNeeded = types.Int64Value(int64(s.PrefixBlocksNeeded))
+		}
+		if s.ReservationBits > 0 {
+			u.PrefixReservationCIDRSize = types.Int64Value(int64(s.ReservationBits))
+		}
+		m.SubnetsUsage[s.ID] = u
+	}
+	m.ZonesUsage = make(map[string]usageModel, len(r.Zones))
+	for _, z := range r.Zones {
+		m.ZonesUsage[z.Name] = newUsage(z.Capacity, z.Needed, z.Fits)
+	}
+	m.Fits = types.BoolValue(r.Fits)
+	m.SavedIPs = types.Int64Value(int64(r.SavedIPs))
+	if r.Worst >= 0 {
+		w := r.Subnets[r.Worst]
+		phase := "none"
+		if !w.Fits() {
+			phase = w.FirstFailure.String()
+		}
+		m.WorstSubnet = &worstSubnetModel{ID: types.StringValue(w.ID), Phase: types.StringValue(phase), Shortfall: types.Int64Value(int64(-w.Headroom()))}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func newClusterProjection(p ipam.Projection, nodes [3]int) clusterProjectionModel {
+	per := int64(p.SubnetIPs())
+	return clusterProjectionModel{
+		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
+		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
+		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
+		IPsPerNode:          types.Int64Value(per),
+		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
+		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
+		TotalIPsDesired:     types.Int64Value(per * int64(nodes[plan.PhaseDesired])),
+		TotalIPsMax:         types.Int64Value(per * int64(nodes[plan.PhaseMax])),
+		TotalIPsSurge:       types.Int64Value(per * int64(nodes[plan.PhaseSurge])),
+	}
+}
+
+func newUsage(capacity int, needed [3]int, fits bool) usageModel {
+	return usageModel{
+		Capacity:         types.Int64Value(int64(capacity)),
+		IPsNeededDesired: types.Int64Value(int64(needed[plan.PhaseDesired])),
+		IPsNeededMax:     types.Int64Value(int64(needed[plan.PhaseMax])),
+		IPsNeededSurge:   types.Int64Value(int64(needed[plan.PhaseSurge])),
+		Headroom:         types.Int64Value(int64(capacity - needed[plan.PhaseSurge])),
+		Fits:             types.BoolValue(fits),
+	}
+}

@@ -1,0 +1,285 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const clusterDS = "data.vpccni_cluster.this"
+
+// clusterConfig is the docs guide's cluster: three node groups over three
+// zones. extra is spliced into the data source block.
+func clusterConfig(cidrs [3]string, generalPods int, extra string) string {
+	return fmt.Sprintf(`
+data "vpccni_cluster" "this" {
+  node_groups = [
+    { name = "general", instance_type = "m5.large",   expected_pods = %d,  desired_nodes = 6, max_nodes = 12 },
+    { name = "memory",  instance_type = "r5.xlarge",  expected_pods = 40,  desired_nodes = 3, max_nodes = 6 },
+    { name = "compute", instance_type = "c5.4xlarge", expected_pods = 100, desired_nodes = 2, max_nodes = 4 },
+  ]
+  subnets = concat([
+    { id = "subnet-a", cidr = %q, availability_zone = "eu-west-1a" },
+    { id = "subnet-b", cidr = %q, availability_zone = "eu-west-1b" },
+    { id = "subnet-c", cidr = %q, availability_zone = "eu-west-1c" },
+  ], local.pod_subnets)
+  %s
+}
+output "json_matches_jsonencode" {
+  value = data.vpccni_cluster.this.configuration_values == jsonencode(merge(
+    { env = data.vpccni_cluster.this.env },
+    data.vpccni_cluster.this.custom_networking ? { eniConfig = local.eni_config } : {}
+  ))
+}
+`, generalPods, cidrs[0], cidrs[1], cidrs[2], extra)
+}
+
+const noPodSubnets = `
+locals {
+  pod_subnets = []
+  eni_config  = null
+}`
+
+func usage(id string, desired, maxNodes, surge, capacity int64) []statecheck.StateCheck {
+	// A fresh path per check: tfjsonpath paths share their backing array.
+	p := func(attr string) tfjsonpath.Path { return tfjsonpath.New("subnets_usage").AtMapKey(id).AtMapKey(attr) }
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(clusterDS, p("ips_needed_desired"), knownvalue.Int64Exact(desired)),
+		statecheck.ExpectKnownValue(clusterDS, p("ips_needed_max"), knownvalue.Int64Exact(maxNodes)),
+		statecheck.ExpectKnownValue(clusterDS, p("ips_needed_surge"), knownvalue.Int64Exact(surge)),
+		statecheck.ExpectKnownValue(clusterDS, p("capacity"), knownvalue.Int64Exact(capacity)),
+		statecheck.ExpectKnownValue(clusterDS, p("headroom"), knownvalue.Int64Exact(capacity-surge)),
+	}
+}
+
+func groupPerNode(name, projection string, enis, secondaries, perNode int64) []statecheck.StateCheck {
+	p := func(attr string) tfjsonpath.Path { return tfjsonpath.New("groups").AtMapKey(name).AtMapKey(projection).AtMapKey(attr) }
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(clusterDS, p("enis_per_node"), knownvalue.Int64Exact(enis)),
+		statecheck.ExpectKnownValue(clusterDS, p("secondary_ips_per_node"), knownvalue.Int64Exact(secondaries)),
+		statecheck.ExpectKnownValue(clusterDS, p("ips_per_node"), knownvalue.Int64Exact(perNode)),
+	}
+}
+
+// TestAccClusterThreeGroups: the guide's example, worked by hand.
+//
+// MINIMUM_IP_TARGET = min(20, 40, 100) = 20, WARM_IP_TARGET = 2. Per node
+// the recommendation holds max(20, pods + 2) secondaries:
+//
+//	m5.large   (3 ENIs x 9 secondaries):  22 on 3 ENIs  -> 25 addresses
+//	r5.xlarge  (4 x 14):                  42 on 3 ENIs  -> 45
+//	c5.4xlarge (8 x 29):                 102 on 4 ENIs  -> 106
+//
+// and the add-on defaults whole ENIs with one spare: m5.large 27 on 3
+// (capped by its 3 ENIs) -> 30, r5.xlarge 56 on 4 -> 60, c5.4xlarge 145 on
+// 5 -> 150. Every group spans 3 zones, so a rolling update adds
+// max(2*3, 1) = 6 nodes (EKS managed node group rule). Spread over zones
+// a, b, c (remainder first) at desired / max / max + surge:
+//
+//	m5.large    6 = 2+2+2   12 = 4+4+4   18 = 6+6+6
+//	r5.xlarge   3 = 1+1+1    6 = 2+2+2   12 = 4+4+4
+//	c5.4xlarge  2 = 1+1+0    4 = 2+1+1   10 = 4+3+3
+//
+// subnet-a: desired 2*25 + 45 + 106 = 201, max 100 + 90 + 212 = 402,
+// surge 150 + 180 + 424 = 754; subnet-b: 201, 296, 648; subnet-c: 95, 296,
+// 648; a /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*44 = 163.
+func TestAccClusterThreeGroups(t *testing.T) {
+	checks := []statecheck.StateCheck{
+		stateInt64(clusterDS, "minimum_ip_target", 20),
+		stateInt64(clusterDS, "warm_ip_target", 2),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("configuration_values"), knownvalue.StringExact(`{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)),
+		statecheck.ExpectKnownOutputValue("json_matches_jsonencode", knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("fits"), knownvalue.Bool(true)),
+		stateInt64(clusterDS, "saved_ips", 163),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("worst_subnet"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id": knownvalue.StringExact("subnet-a"), "phase": knownvalue.StringExact("none"), "shortfall": knownvalue.Int64Exact(-265),
+		})),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("groups").AtMapKey("compute").AtMapKey("surge_nodes"), knownvalue.Int64Exact(6)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("groups").AtMapKey("compute").AtMapKey("recommended").AtMapKey("total_ips_surge"), knownvalue.Int64Exact(1060)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("subnets_usage").AtMapKey("subnet-c").AtMapKey("groups"),
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("general"), knownvalue.StringExact("memory"), knownvalue.StringExact("compute")})),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("zones_usage").AtMapKey("eu-west-1b").AtMapKey("ips_needed_max"), knownvalue.Int64Exact(296)),
+	}
+	checks = append(checks, groupPerNode("general", "recommended", 3, 22, 25)...)
+	checks = append(checks, groupPerNode("memory", "recommended", 3, 42, 45)...)
+	checks = append(checks, groupPerNode("compute", "recommended", 4, 102, 106)...)
+	checks = append(checks, groupPerNode("general", "baseline", 3, 27, 30)...)
+	checks = append(checks, groupPerNode("memory", "baseline", 4, 56, 60)...)
+	checks = append(checks, groupPerNode("compute", "baseline", 5, 145, 150)...)
+	checks = append(checks, usage("subnet-a", 201, 402, 754, 1019)...)
+	checks = append(checks, usage("subnet-b", 201, 296, 648, 1019)...)
+	checks = append(checks, usage("subnet-c", 95, 296, 648, 1019)...)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:            clusterConfig([3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}, 20, "") + noPodSubnets,
+			ConfigStateChecks: checks,
+		}},
+	})
+}
+
+// The same cluster in /24s: subnet-a holds the desired 201 of 251 but not
+// the 402 at max.
+func TestAccClusterSubnetTooSmall(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: clusterConfig([3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}, 20, "") + noPodSubnets,
+			ExpectError: expectError(`Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at max: it needs 402 addresses and offers 251, 151 short. ` +
+				`Needed at desired / max / max + surge: 201 / 402 / 754. Groups with nodes here: general, memory, compute. ` +
+				`The smallest subnet that holds max + surge is a /22 (1019 usable addresses).`),
+		}},
+	})
+}
+
+// Custom networking with pod subnets in 100.64.0.0/16. m5.large drops to
+// (3-1)*9 = 18 pod addresses, so that group runs 15 pods: MIN = 15. Per
+// node the pod subnet takes m5.large 17 on 2 pod ENIs -> 19, r5.xlarge 42
+// on 3 -> 45, c5.4xlarge 102 on 4 -> 106, and the node subnet 1. Pod subnet
+// a at max + surge: 6*19 + 4*45 + 4*106 = 718 of a /19's 8187; node subnet a:
+// 6 + 4 + 4 = 14.
+func TestAccClusterCustomNetworking(t *testing.T) {
+	pods := `
+locals {
+  pod_subnets = [
+    { id = "subnet-pa", cidr = "100.64.0.0/19",  availability_zone = "eu-west-1a", purpose = "pods", security_group_ids = ["sg-pods"] },
+    { id = "subnet-pb", cidr = "100.64.32.0/19", availability_zone = "eu-west-1b", purpose = "pods", security_group_ids = ["sg-pods"] },
+    { id = "subnet-pc", cidr = "100.64.64.0/19", availability_zone = "eu-west-1c", purpose = "pods", security_group_ids = ["sg-pods"] },
+  ]
+  eni_config = {
+    create  = true
+    region  = "eu-west-1"
+    subnets = { for s in local.pod_subnets : s.availability_zone => { id = s.id, securityGroups = s.security_group_ids } }
+  }
+}`
+	checks := []statecheck.StateCheck{
+		stateInt64(clusterDS, "minimum_ip_target", 15),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("custom_networking"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("env"), knownvalue.MapExact(map[string]knownvalue.Check{
+			"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG": knownvalue.StringExact("true"),
+			"ENI_CONFIG_LABEL_DEF":               knownvalue.StringExact("topology.kubernetes.io/zone"),
+			"MINIMUM_IP_TARGET":                  knownvalue.StringExact("15"),
+			"WARM_IP_TARGET":                     knownvalue.StringExact("2"),
+		})),
+		statecheck.ExpectKnownOutputValue("json_matches_jsonencode", knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("groups").AtMapKey("general").AtMapKey("max_pods"), knownvalue.Int64Exact(20)),
+		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("subnets_usage").AtMapKey("subnet-pa").AtMapKey("purpose"), knownvalue.StringExact("pods")),
+	}
+	checks = append(checks, groupPerNode("general", "recommended", 3, 17, 20)...)
+	checks = append(checks, usage("subnet-pa", 2*19+45+106, 4*19+2*45+2*106, 718, 8187)...)
+	checks = append(checks, usage("subnet-a", 2+1+1, 4+2+2, 14, 251)...)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:            clusterConfig([3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}, 15, `region = "eu-west-1"`) + pods,
+				ConfigStateChecks: checks,
+			},
+		},
+	})
+}
+
+// A zone without a pod subnet under custom networking names the zone.
+func TestAccClusterCustomNetworkingMissingZone(t *testing.T) {
+	pods := `
+locals {
+  pod_subnets = [
+    { id = "subnet-pa", cidr = "100.64.0.0/19",  availability_zone = "eu-west-1a", purpose = "pods" },
+    { id = "subnet-pb", cidr = "100.64.32.0/19", availability_zone = "eu-west-1b", purpose = "pods" },
+  ]
+  eni_config = null
+}`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:      clusterConfig([3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}, 15, "") + pods,
+			ExpectError: expectError(`general has nodes in eu-west-1c, and custom networking needs an ENIConfig (pod) subnet there: add a subnet with purpose = "pods" and availability_zone = "eu-west-1c".`),
+		}},
+	})
+}
+
+// Prefix delegation (Nitro types, vCPUs unknown: cap 110): m5.large holds
+// ceil(22/16) = 2 prefixes -> 33 addresses, r5.xlarge 3 -> 49, c5.4xlarge
+// 7 -> 113. subnet-a at max + surge: 6*2 + 4*3 + 4*7 = 52 prefixes and 14
+// ENI primaries (which fit in the /22's edge blocks): 52 of 62 aligned
+// blocks; a prefix reservation for 52 blocks is a /22.
+func TestAccClusterPrefixDelegation(t *testing.T) {
+	p := func(attr string) tfjsonpath.Path { return tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey(attr) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: clusterConfig([3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}, 20, "prefix_delegation = true") + noPodSubnets,
+			ConfigStateChecks: append([]statecheck.StateCheck{
+				statecheck.ExpectKnownValue(clusterDS, p("prefix_blocks"), knownvalue.Int64Exact(62)),
+				statecheck.ExpectKnownValue(clusterDS, p("prefix_blocks_needed"), knownvalue.Int64Exact(52)),
+				statecheck.ExpectKnownValue(clusterDS, p("prefix_reservation_cidr_size"), knownvalue.Int64Exact(22)),
+				statecheck.ExpectKnownValue(clusterDS, p("ips_needed_surge"), knownvalue.Int64Exact(6*33+4*49+4*113)),
+				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("groups").AtMapKey("compute").AtMapKey("recommended").AtMapKey("prefixes_per_node"), knownvalue.Int64Exact(7)),
+				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("configuration_values"),
+					knownvalue.StringExact(`{"env":{"ENABLE_PREFIX_DELEGATION":"true","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)),
+			}, groupPerNode("memory", "recommended", 1, 0, 49)...),
+		}},
+	})
+}
+
+func TestAccClusterErrors(t *testing.T) {
+	group := `{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 6, max_nodes = 12 }`
+	subnet := `{ id = "subnet-a", cidr = "10.0.0.0/22", availability_zone = "eu-west-1a" }`
+	cases := map[string]struct{ groups, subnets, extra, want string }{
+		"no groups":          {"", subnet, "", "Attribute node_groups list must contain at least 1 elements"},
+		"duplicate names":    {group + "," + group, subnet, "", `"general" is also node_groups[0]`},
+		"duplicate subnets":  {group, subnet + "," + subnet, "", `"subnet-a" is also subnets[0]`},
+		"unknown subnet id":  {strings.Replace(group, "}", `, subnet_ids = ["subnet-z"] }`, 1), subnet, "", `general lists subnet_ids[0] = "subnet-z", which is not in subnets`},
+		"max below desired":  {strings.Replace(group, "max_nodes = 12", "max_nodes = 2", 1), subnet, "", "max_nodes = 2 is below desired_nodes = 6"},
+		"pods over max pods": {strings.Replace(group, "expected_pods = 20", "expected_pods = 30", 1), subnet, "", "general: expected_pods = 30, but m5.large runs at most 29 pods"},
+		"bad cidr":           {group, strings.Replace(subnet, "10.0.0.0/22", "10.0.1.0/22", 1), "", `"10.0.1.0/22" has host bits set: the subnet is 10.0.0.0/22`},
+		"no size":            {group, `{ id = "subnet-a", availability_zone = "eu-west-1a" }`, "", "has neither cidr nor available_ips"},
+		"bad purpose":        {group, strings.Replace(subnet, "}", `, purpose = "pod" }`, 1), "", `value must be one of: ["nodes" "pods"]`},
+		"pods without CN":    {group, subnet + `, { id = "subnet-p", cidr = "100.64.0.0/16", availability_zone = "eu-west-1a", purpose = "pods" }`, "custom_networking = false", `subnet-p has purpose "pods"`},
+		"CN without pods":    {group, subnet, "custom_networking = true", "add one subnet with purpose = \"pods\" per Availability Zone"},
+		"surge conflict":     {group, subnet, "update_surge = { extra_nodes = 1, max_unavailable = 2 }", "Invalid Attribute Combination"},
+		"unknown type":       {strings.Replace(group, "m5.large", "m5.lrage", 1), subnet, "", "did you mean m5.large?"},
+		"SGs on node subnet": {group, strings.Replace(subnet, "}", `, security_group_ids = ["sg-1"] }`, 1), "", "security_group_ids are the ENIConfig security groups of a pod subnet"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{{
+					Config:      fmt.Sprintf("data \"vpccni_cluster\" \"this\" {\n  node_groups = [%s]\n  subnets = [%s]\n  %s\n}", c.groups, c.subnets, c.extra),
+					ExpectError: expectError(c.want),
+				}},
+			})
+		})
+	}
+}
+
+// Subnet facts from resources not yet created leave the read for apply.
+func TestAccClusterUnknownInputs(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "subnet" {
+  input = { id = "subnet-a", cidr = "10.0.0.0/22" }
+}
+data "vpccni_cluster" "this" {
+  node_groups = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 6, max_nodes = 12 }]
+  subnets     = [{ id = terraform_data.subnet.output.id, cidr = terraform_data.subnet.output.cidr, availability_zone = "eu-west-1a" }]
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(clusterDS, tfjsonpath.New("fits"))},
+			},
+			// One zone: surge max(2, 1) = 2 nodes; 14 nodes x 25 = 350.
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey("ips_needed_surge"), knownvalue.Int64Exact(350)),
+			},
+		}},
+	})
+}
