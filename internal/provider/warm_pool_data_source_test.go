@@ -318,3 +318,68 @@ data "vpccni_warm_pool" "this" {
 		}},
 	})
 }
+
+// Custom networking for one group: r5.xlarge's primary ENI carries no
+// pods, so max pods is (4-1)*14+2 = 44. With MIN 20 / WARM 2 a node holds
+// 22 secondaries on 2 pod ENIs: 24 pod-subnet addresses and 1 in the node
+// subnet. Ten nodes over two pod subnets: 5 each, 120 addresses.
+func TestAccWarmPoolCustomNetworking(t *testing.T) {
+	const ds = "data.vpccni_warm_pool.this"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+data "vpccni_warm_pool" "this" {
+  instance_type     = "r5.xlarge"
+  expected_pods     = 20
+  node_count        = 10
+  custom_networking = true
+  subnet_cidrs      = ["10.0.0.0/27"]
+  pod_subnet_cidrs  = ["100.64.0.0/24", "100.64.1.0/24"]
+}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateInt64(ds, "max_pods", 44),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("recommended").AtMapKey("enis_per_node"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("recommended").AtMapKey("ips_per_node"), knownvalue.Int64Exact(25)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("subnets").AtSliceIndex(0).AtMapKey("ips_needed"), knownvalue.Int64Exact(10)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("pod_subnets").AtSliceIndex(1).AtMapKey("ips_needed"), knownvalue.Int64Exact(120)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("pod_subnets").AtSliceIndex(1).AtMapKey("nodes"), knownvalue.Int64Exact(5)),
+					stateInt64(ds, "subnet_capacity", 27+251+251),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("env"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG": knownvalue.StringExact("true"),
+						"ENI_CONFIG_LABEL_DEF":               knownvalue.StringExact("topology.kubernetes.io/zone"),
+						"MINIMUM_IP_TARGET":                  knownvalue.StringExact("20"),
+						"WARM_IP_TARGET":                     knownvalue.StringExact("2"),
+					})),
+				},
+			},
+		},
+	})
+}
+
+func TestAccWarmPoolCustomNetworkingErrors(t *testing.T) {
+	base := `instance_type = "r5.xlarge"
+  node_count    = 10
+  expected_pods = 20
+  subnet_cidrs  = ["10.0.0.0/27"]
+`
+	cases := map[string]struct{ body, want string }{
+		"pod subnets without custom networking": {base + `pod_subnet_cidrs = ["100.64.0.0/24"]`, "pod_subnet_cidrs are the ENIConfig subnets of custom networking; set custom_networking = true"},
+		"custom networking without pod subnets": {base + `custom_networking = true`, "give their CIDRs in pod_subnet_cidrs"},
+		"overlap across lists":                  {base + "custom_networking = true\n  pod_subnet_cidrs = [\"10.0.0.0/24\"]", "10.0.0.0/24 overlaps subnet_cidrs[0] = 10.0.0.0/27"},
+		"pod subnet too small":                  {base + "custom_networking = true\n  pod_subnet_cidrs = [\"100.64.0.0/25\"]", "100.64.0.0/25 needs 240 pod addresses for 10 r5.xlarge nodes (24 each with MINIMUM_IP_TARGET=20, WARM_IP_TARGET=2), and offers 123: 117 short"},
+		"over custom networking max pods":       {"instance_type = \"r5.xlarge\"\n  node_count = 1\n  expected_pods = 45\n  custom_networking = true", "expected_pods = 45, but r5.xlarge runs at most 44 pods"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{{
+					Config:      "data \"vpccni_warm_pool\" \"x\" {\n  " + c.body + "\n}",
+					ExpectError: expectError(c.want),
+				}},
+			})
+		})
+	}
+}
