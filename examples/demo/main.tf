@@ -1,0 +1,81 @@
+# `make demo` plans this configuration with the provider built from this
+# tree; nothing here calls AWS. Run it yourself with a CLI configuration whose
+# dev_overrides point at the provider binary, then `terraform plan` (no init).
+
+terraform {
+  required_providers {
+    vpccni = {
+      source = "vpccni/vpccni"
+    }
+  }
+}
+
+# The field report that started the project: ten r5.xlarge nodes running
+# about 20 pods each, in one /24. With the vpc-cni add-on defaults
+# (WARM_ENI_TARGET=1) each node holds a whole spare ENI of addresses.
+data "vpccni_warm_pool" "article" {
+  instance_type = "r5.xlarge"
+  expected_pods = 20
+  node_count    = 10
+  spare_ips     = 2
+  subnet_cidrs  = ["10.0.0.0/24"]
+}
+
+output "article" {
+  description = "The article's cluster: settings to apply and the subnet addresses before and after."
+  value = {
+    configuration_values = data.vpccni_warm_pool.article.configuration_values
+    per_node = {
+      defaults    = "${data.vpccni_warm_pool.article.baseline.secondary_ips_per_node} secondary IPs on ${data.vpccni_warm_pool.article.baseline.enis_per_node} ENIs = ${data.vpccni_warm_pool.article.baseline.ips_per_node} addresses"
+      recommended = "${data.vpccni_warm_pool.article.recommended.secondary_ips_per_node} secondary IPs on ${data.vpccni_warm_pool.article.recommended.enis_per_node} ENIs = ${data.vpccni_warm_pool.article.recommended.ips_per_node} addresses"
+    }
+    ten_nodes = {
+      defaults    = data.vpccni_warm_pool.article.baseline.total_ips
+      recommended = data.vpccni_warm_pool.article.recommended.total_ips
+      saved       = data.vpccni_warm_pool.article.saved_ips
+    }
+    subnet = data.vpccni_warm_pool.article.subnets[0]
+  }
+}
+
+# ENI limits and max pods from the provider's embedded instance table.
+data "vpccni_instance_type" "r5_xlarge" {
+  instance_type = "r5.xlarge"
+  vcpus         = 4
+}
+
+# p4d.24xlarge has 4 network cards of 15 ENIs each. The VPC CNI only uses
+# the default card, so EKS gives it 737 pods, not the 2942 that 60 ENIs would.
+data "vpccni_instance_type" "p4d_24xlarge" {
+  instance_type = "p4d.24xlarge"
+  vcpus         = 96
+}
+
+output "r5_xlarge" {
+  description = "r5.xlarge: 4 ENIs x 15 IPv4 addresses."
+  value = {
+    max_network_interfaces       = data.vpccni_instance_type.r5_xlarge.max_network_interfaces
+    ipv4_addresses_per_interface = data.vpccni_instance_type.r5_xlarge.ipv4_addresses_per_interface
+    max_pods                     = data.vpccni_instance_type.r5_xlarge.max_pods
+    max_pods_custom_networking   = data.vpccni_instance_type.r5_xlarge.max_pods_custom_networking
+    max_pods_prefix_delegation   = data.vpccni_instance_type.r5_xlarge.max_pods_prefix_delegation
+  }
+}
+
+output "p4d_24xlarge" {
+  description = "p4d.24xlarge: only the default network card's 15 ENIs carry pods."
+  value = {
+    network_cards          = data.vpccni_instance_type.p4d_24xlarge.network_cards
+    max_network_interfaces = data.vpccni_instance_type.p4d_24xlarge.max_network_interfaces
+    max_pods               = data.vpccni_instance_type.p4d_24xlarge.max_pods
+  }
+}
+
+# The same numbers from the provider function (Terraform >= 1.8).
+output "max_pods" {
+  description = "max_pods() per instance type, as EKS AMIs give it to kubelet."
+  value = {
+    for t in ["r5.xlarge", "m5.large", "t3.medium", "p4d.24xlarge"] :
+    t => provider::vpccni::max_pods(t)
+  }
+}
