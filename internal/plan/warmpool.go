@@ -277,7 +277,7 @@ func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
 						"Give the subnet's CIDR, or reserve the space with an aws_ec2_subnet_cidr_reservation of reservation_type \"prefix\" and a /%d CIDR.",
 					d.prefixes, l.name(i), subnet.ReservationBitsFor(d.prefixes))
 			default:
-				outgrown(&r.Findings, in, l, i, use, r)
+				outgrown(&r.Findings, l, i, use, r)
 			}
 		}
 	}
@@ -332,7 +332,7 @@ func writeWaysOut(b *strings.Builder, d demand, spareIPs, nodes int, mode ipam.S
 
 // outgrown warns when the subnet holds the recommendation but not today's
 // settings (or, when those are not given, the add-on defaults).
-func outgrown(f *Findings, in WarmPoolInput, l subnetList, i int, use SubnetUsage, r *WarmPoolResult) {
+func outgrown(f *Findings, l subnetList, i int, use SubnetUsage, r *WarmPoolResult) {
 	p, what := r.BaselineNode, "the vpc-cni add-on defaults (WARM_ENI_TARGET=1)"
 	if r.CurrentNode != nil {
 		p, what = *r.CurrentNode, "the current settings"

@@ -4,8 +4,8 @@ import (
 	"context"
 	"maps"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/numbervalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -35,10 +35,10 @@ type ClusterDataSource struct{}
 type clusterModel struct {
 	NodeGroups               []nodeGroupModel `tfsdk:"node_groups"`
 	Subnets                  []clusterSubnet  `tfsdk:"subnets"`
-	SpareIPs                 types.Int64      `tfsdk:"spare_ips"`
+	SpareIPs                 types.Number     `tfsdk:"spare_ips"`
 	PrefixDelegation         types.Bool       `tfsdk:"prefix_delegation"`
 	CustomNetworking         types.Bool       `tfsdk:"custom_networking"`
-	MaxENI                   types.Int64      `tfsdk:"max_eni"`
+	MaxENI                   types.Number     `tfsdk:"max_eni"`
 	Region                   types.String     `tfsdk:"region"`
 	UpdateSurge              *updateSurge     `tfsdk:"update_surge"`
 	FailOnInsufficientSubnet types.Bool       `tfsdk:"fail_on_insufficient_subnet"`
@@ -59,13 +59,13 @@ type clusterModel struct {
 type nodeGroupModel struct {
 	Name                      types.String `tfsdk:"name"`
 	InstanceType              types.String `tfsdk:"instance_type"`
-	MaxNetworkInterfaces      types.Int64  `tfsdk:"max_network_interfaces"`
-	IPv4AddressesPerInterface types.Int64  `tfsdk:"ipv4_addresses_per_interface"`
-	VCPUs                     types.Int64  `tfsdk:"vcpus"`
-	ExpectedPods              types.Int64  `tfsdk:"expected_pods"`
-	DesiredNodes              types.Int64  `tfsdk:"desired_nodes"`
-	MaxNodes                  types.Int64  `tfsdk:"max_nodes"`
-	MaxPods                   types.Int64  `tfsdk:"max_pods"`
+	MaxNetworkInterfaces      types.Number `tfsdk:"max_network_interfaces"`
+	IPv4AddressesPerInterface types.Number `tfsdk:"ipv4_addresses_per_interface"`
+	VCPUs                     types.Number `tfsdk:"vcpus"`
+	ExpectedPods              types.Number `tfsdk:"expected_pods"`
+	DesiredNodes              types.Number `tfsdk:"desired_nodes"`
+	MaxNodes                  types.Number `tfsdk:"max_nodes"`
+	MaxPods                   types.Number `tfsdk:"max_pods"`
 	SubnetIDs                 types.List   `tfsdk:"subnet_ids"`
 }
 
@@ -73,15 +73,15 @@ type clusterSubnet struct {
 	ID               types.String `tfsdk:"id"`
 	CIDR             types.String `tfsdk:"cidr"`
 	AvailabilityZone types.String `tfsdk:"availability_zone"`
-	AvailableIPs     types.Int64  `tfsdk:"available_ips"`
+	AvailableIPs     types.Number `tfsdk:"available_ips"`
 	Purpose          types.String `tfsdk:"purpose"`
 	SecurityGroupIDs types.List   `tfsdk:"security_group_ids"`
 }
 
 type updateSurge struct {
-	ExtraNodes               types.Int64 `tfsdk:"extra_nodes"`
-	MaxUnavailable           types.Int64 `tfsdk:"max_unavailable"`
-	MaxUnavailablePercentage types.Int64 `tfsdk:"max_unavailable_percentage"`
+	ExtraNodes               types.Number `tfsdk:"extra_nodes"`
+	MaxUnavailable           types.Number `tfsdk:"max_unavailable"`
+	MaxUnavailablePercentage types.Number `tfsdk:"max_unavailable_percentage"`
 }
 
 type groupResultModel struct {
@@ -170,31 +170,31 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			Required:            true,
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
-		"expected_pods": schema.Int64Attribute{
+		"expected_pods": schema.NumberAttribute{
 			MarkdownDescription: "Pods per node that need a VPC address (hostNetwork pods excluded).",
 			Required:            true,
-			Validators:          []validator.Int64{int64validator.Between(1, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(1, maxTarget)},
 		},
-		"desired_nodes": schema.Int64Attribute{
+		"desired_nodes": schema.NumberAttribute{
 			MarkdownDescription: "Nodes at the group's desired size (0 allowed with `max_nodes`).",
 			Required:            true,
-			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(0, maxTarget)},
 		},
-		"max_nodes": schema.Int64Attribute{
+		"max_nodes": schema.NumberAttribute{
 			MarkdownDescription: "Nodes at the group's max size; default `desired_nodes`.",
 			Optional:            true,
-			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(0, maxTarget)},
 		},
-		"max_pods": schema.Int64Attribute{
+		"max_pods": schema.NumberAttribute{
 			MarkdownDescription: "The group's kubelet max pods, when not the EKS value.",
 			Optional:            true,
-			Validators:          []validator.Int64{int64validator.Between(1, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(1, maxTarget)},
 		},
 		"subnet_ids": schema.ListAttribute{
 			MarkdownDescription: "Ids (from `subnets`) of the node subnets the group uses; default every subnet with purpose `nodes`. Nodes spread evenly over their zones, the remainder on the first.",
 			ElementType:         types.StringType,
 			Optional:            true,
-			Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
+			Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.NoNullValues(), listvalidator.UniqueValues()},
 		},
 	})
 	currentAttrs := settingsInputAttributes()
@@ -207,18 +207,18 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"node_groups": schema.ListNestedAttribute{
 				MarkdownDescription: "The node groups.",
 				Required:            true,
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.NoNullValues()},
 				NestedObject:        schema.NestedAttributeObject{Attributes: groupAttrs},
 			},
 			"subnets": schema.ListNestedAttribute{
 				MarkdownDescription: "The subnets, as the aws provider's `aws_subnet` describes them.",
 				Required:            true,
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.NoNullValues()},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id": schema.StringAttribute{
 						MarkdownDescription: "Subnet id; keys `subnets_usage`.",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						Validators:          []validator.String{stringvalidator.RegexMatches(noSpace, "must be a subnet id such as subnet-0123456789abcdef0, without white space")},
 					},
 					"cidr": schema.StringAttribute{
 						MarkdownDescription: "IPv4 CIDR (`aws_subnet.cidr_block`). Needed to count aligned /28 blocks under prefix delegation.",
@@ -226,14 +226,14 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 						Validators:          []validator.String{cidrValidator{}},
 					},
 					"availability_zone": schema.StringAttribute{
-						MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`).",
+						MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`), for example `eu-west-1a`. Custom networking keys ENIConfigs by it, matched against the nodes' lower-case zone label.",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						Validators:          []validator.String{stringvalidator.RegexMatches(zoneName, "must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes")},
 					},
-					"available_ips": schema.Int64Attribute{
+					"available_ips": schema.NumberAttribute{
 						MarkdownDescription: "Free addresses (`aws_subnet.available_ip_address_count`); when set, the capacity.",
 						Optional:            true,
-						Validators:          []validator.Int64{int64validator.Between(0, 1<<24)},
+						Validators:          []validator.Number{wholeBetween(0, 1<<24)},
 					},
 					"purpose": schema.StringAttribute{
 						MarkdownDescription: "`nodes` (default) for node ENIs, or `pods` for a custom networking ENIConfig subnet (one per zone).",
@@ -244,14 +244,16 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 						MarkdownDescription: "Pod subnets only: the ENIConfig's security groups (default: the node's).",
 						ElementType:         types.StringType,
 						Optional:            true,
+						Validators: []validator.List{listvalidator.NoNullValues(), listvalidator.UniqueValues(),
+							listvalidator.ValueStringsAre(stringvalidator.RegexMatches(securityGroupID, "must be a security group id such as sg-0123456789abcdef0"))},
 					},
 				}},
 			},
-			"spare_ips": schema.Int64Attribute{
+			"spare_ips": schema.NumberAttribute{
 				MarkdownDescription: "Free addresses each node keeps: `WARM_IP_TARGET`. Default 2; 0 is raised to 1 with a warning.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+				Validators:          []validator.Number{wholeBetween(0, maxTarget)},
 			},
 			"prefix_delegation": schema.BoolAttribute{
 				MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on. Default false.",
@@ -267,28 +269,29 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"region": schema.StringAttribute{
 				MarkdownDescription: "AWS region, written into the add-on's `eniConfig.region` under custom networking.",
 				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(regionName, "must be an AWS region name such as eu-west-1")},
 			},
 			"update_surge": schema.SingleNestedAttribute{
 				MarkdownDescription: "How many nodes a rolling update adds to each group. By default as EKS managed node groups do: the larger of twice " +
 					"the group's zones and `maxUnavailable` (1), per the EKS User Guide's \"Understand each phase of node updates\" (scale-up phase).",
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
-					"extra_nodes": schema.Int64Attribute{
+					"extra_nodes": schema.NumberAttribute{
 						MarkdownDescription: "A fixed surge per group (for example 0 for self-managed groups updated in place).",
 						Optional:            true,
-						Validators: []validator.Int64{int64validator.Between(0, maxTarget),
-							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable"), path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
+						Validators: []validator.Number{wholeBetween(0, maxTarget),
+							numbervalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable"), path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
 					},
-					"max_unavailable": schema.Int64Attribute{
+					"max_unavailable": schema.NumberAttribute{
 						MarkdownDescription: "The node groups' `update_config.max_unavailable` (EKS default 1, quota 100).",
 						Optional:            true,
-						Validators: []validator.Int64{int64validator.Between(1, 100),
-							int64validator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
+						Validators: []validator.Number{wholeBetween(1, 100),
+							numbervalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("max_unavailable_percentage"))},
 					},
-					"max_unavailable_percentage": schema.Int64Attribute{
+					"max_unavailable_percentage": schema.NumberAttribute{
 						MarkdownDescription: "The node groups' `update_config.max_unavailable_percentage`, taken of each group's max nodes.",
 						Optional:            true,
-						Validators:          []validator.Int64{int64validator.Between(1, 100)},
+						Validators:          []validator.Number{wholeBetween(1, 100)},
 					},
 				},
 			},
@@ -381,9 +384,18 @@ func (d *ClusterDataSource) ValidateConfig(ctx context.Context, req datasource.V
 	if !req.Config.Raw.IsFullyKnown() {
 		return
 	}
+	// A null group or subnet cannot be read into the model; the lists'
+	// NoNullValues validators report it.
+	for _, attr := range []string{"node_groups", "subnets"} {
+		var l types.List
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(attr), &l)...)
+		if resp.Diagnostics.HasError() || !noNullElements(l) {
+			return
+		}
+	}
 	var m clusterModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !m.inRange() {
 		return
 	}
 	in, diags := m.input(ctx)
@@ -393,13 +405,33 @@ func (d *ClusterDataSource) ValidateConfig(ctx context.Context, req datasource.V
 	}
 }
 
+// inRange reports whether every number is within its validator's range and
+// every required value is there, so that the checks that combine
+// attributes do not add errors computed from a value already refused.
+func (m clusterModel) inRange() bool {
+	ok := inRange(m.SpareIPs, 0, maxTarget) && inRange(m.MaxENI, 1, maxOverrideENIs)
+	for _, g := range m.NodeGroups {
+		ok = ok && !g.ExpectedPods.IsNull() && !g.DesiredNodes.IsNull() && !g.InstanceType.IsNull() && !g.Name.IsNull() && noNullElements(g.SubnetIDs) &&
+			inRange(g.MaxNetworkInterfaces, 1, maxOverrideENIs) && inRange(g.IPv4AddressesPerInterface, 2, maxOverrideIPsPerENI) &&
+			inRange(g.VCPUs, 1, maxVCPUs) && inRange(g.ExpectedPods, 1, maxTarget) && inRange(g.DesiredNodes, 0, maxTarget) &&
+			inRange(g.MaxNodes, 0, maxTarget) && inRange(g.MaxPods, 1, maxTarget)
+	}
+	for _, s := range m.Subnets {
+		ok = ok && !s.ID.IsNull() && !s.AvailabilityZone.IsNull() && inRange(s.AvailableIPs, 0, 1<<24) && noNullElements(s.SecurityGroupIDs)
+	}
+	if s := m.UpdateSurge; s != nil {
+		ok = ok && inRange(s.ExtraNodes, 0, maxTarget) && inRange(s.MaxUnavailable, 1, 100) && inRange(s.MaxUnavailablePercentage, 1, 100)
+	}
+	return ok && (m.Current == nil || m.Current.inRange())
+}
+
 // input converts a fully known configuration.
 func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := plan.ClusterInput{
-		SpareIPs:                 int(int64Or(m.SpareIPs, plan.DefaultSpareIPs)),
+		SpareIPs:                 intOr(m.SpareIPs, plan.DefaultSpareIPs),
 		PrefixDelegation:         m.PrefixDelegation.ValueBool(),
-		MaxENI:                   int(m.MaxENI.ValueInt64()),
+		MaxENI:                   intOf(m.MaxENI),
 		Surge:                    plan.DefaultSurge(),
 		FailOnInsufficientSubnet: m.FailOnInsufficientSubnet.IsNull() || m.FailOnInsufficientSubnet.ValueBool(),
 		Region:                   m.Region.ValueString(),
@@ -408,7 +440,7 @@ func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagno
 	for _, s := range m.Subnets {
 		cs := plan.ClusterSubnet{
 			ID: s.ID.ValueString(), CIDR: s.CIDR.ValueString(), AvailabilityZone: s.AvailabilityZone.ValueString(),
-			Available: int(int64Or(s.AvailableIPs, -1)), Purpose: plan.PurposeNodes,
+			Available: intOr(s.AvailableIPs, -1), Purpose: plan.PurposeNodes,
 		}
 		if !s.Purpose.IsNull() {
 			cs.Purpose = s.Purpose.ValueString()
@@ -424,9 +456,9 @@ func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagno
 		in.CustomNetworking = m.CustomNetworking.ValueBool()
 	}
 	if s := m.UpdateSurge; s != nil {
-		in.Surge.ExtraNodes = int(int64Or(s.ExtraNodes, -1))
-		in.Surge.MaxUnavailable = int(int64Or(s.MaxUnavailable, 1))
-		in.Surge.MaxUnavailablePercentage = int(s.MaxUnavailablePercentage.ValueInt64())
+		in.Surge.ExtraNodes = intOr(s.ExtraNodes, -1)
+		in.Surge.MaxUnavailable = intOr(s.MaxUnavailable, 1)
+		in.Surge.MaxUnavailablePercentage = intOf(s.MaxUnavailablePercentage)
 	}
 	if m.Current != nil {
 		s := m.Current.toSettings()
@@ -438,8 +470,8 @@ func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagno
 		diags.Append(d...)
 		cg := plan.ClusterGroup{
 			Name: g.Name.ValueString(), InstanceType: g.InstanceType.ValueString(), Node: inst.node,
-			ExpectedPods: int(g.ExpectedPods.ValueInt64()), DesiredNodes: int(g.DesiredNodes.ValueInt64()),
-			MaxNodes: int(int64Or(g.MaxNodes, g.DesiredNodes.ValueInt64())), MaxPods: int(g.MaxPods.ValueInt64()),
+			ExpectedPods: intOf(g.ExpectedPods), DesiredNodes: intOf(g.DesiredNodes),
+			MaxNodes: intOr(g.MaxNodes, intOf(g.DesiredNodes)), MaxPods: intOf(g.MaxPods),
 		}
 		if !g.SubnetIDs.IsNull() {
 			diags.Append(g.SubnetIDs.ElementsAs(ctx, &cg.SubnetIDs, false)...)
@@ -470,7 +502,7 @@ func (d *ClusterDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 
-	m.SpareIPs = types.Int64Value(int64(in.SpareIPs))
+	m.SpareIPs = numberOf(in.SpareIPs)
 	m.PrefixDelegation = types.BoolValue(in.PrefixDelegation)
 	m.CustomNetworking = types.BoolValue(in.CustomNetworking)
 	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)

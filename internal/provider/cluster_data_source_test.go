@@ -59,7 +59,9 @@ func usage(id string, desired, maxNodes, surge, capacity int64) []statecheck.Sta
 }
 
 func groupPerNode(name, projection string, enis, secondaries, perNode int64) []statecheck.StateCheck {
-	p := func(attr string) tfjsonpath.Path { return tfjsonpath.New("groups").AtMapKey(name).AtMapKey(projection).AtMapKey(attr) }
+	p := func(attr string) tfjsonpath.Path {
+		return tfjsonpath.New("groups").AtMapKey(name).AtMapKey(projection).AtMapKey(attr)
+	}
 	return []statecheck.StateCheck{
 		statecheck.ExpectKnownValue(clusterDS, p("enis_per_node"), knownvalue.Int64Exact(enis)),
 		statecheck.ExpectKnownValue(clusterDS, p("secondary_ips_per_node"), knownvalue.Int64Exact(secondaries)),
@@ -148,9 +150,9 @@ func TestAccClusterCustomNetworking(t *testing.T) {
 	pods := `
 locals {
   pod_subnets = [
-    { id = "subnet-pa", cidr = "100.64.0.0/19",  availability_zone = "eu-west-1a", purpose = "pods", security_group_ids = ["sg-pods"] },
-    { id = "subnet-pb", cidr = "100.64.32.0/19", availability_zone = "eu-west-1b", purpose = "pods", security_group_ids = ["sg-pods"] },
-    { id = "subnet-pc", cidr = "100.64.64.0/19", availability_zone = "eu-west-1c", purpose = "pods", security_group_ids = ["sg-pods"] },
+    { id = "subnet-pa", cidr = "100.64.0.0/19",  availability_zone = "eu-west-1a", purpose = "pods", security_group_ids = ["sg-0a1b2c3d4e5f60718"] },
+    { id = "subnet-pb", cidr = "100.64.32.0/19", availability_zone = "eu-west-1b", purpose = "pods", security_group_ids = ["sg-0a1b2c3d4e5f60718"] },
+    { id = "subnet-pc", cidr = "100.64.64.0/19", availability_zone = "eu-west-1c", purpose = "pods", security_group_ids = ["sg-0a1b2c3d4e5f60718"] },
   ]
   eni_config = {
     create  = true
@@ -210,7 +212,9 @@ locals {
 // ENI primaries (which fit in the /22's edge blocks): 52 of 62 aligned
 // blocks; a prefix reservation for 52 blocks is a /22.
 func TestAccClusterPrefixDelegation(t *testing.T) {
-	p := func(attr string) tfjsonpath.Path { return tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey(attr) }
+	p := func(attr string) tfjsonpath.Path {
+		return tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey(attr)
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
@@ -245,7 +249,7 @@ func TestAccClusterErrors(t *testing.T) {
 		"CN without pods":    {group, subnet, "custom_networking = true", "add one subnet with purpose = \"pods\" per Availability Zone"},
 		"surge conflict":     {group, subnet, "update_surge = { extra_nodes = 1, max_unavailable = 2 }", "Invalid Attribute Combination"},
 		"unknown type":       {strings.Replace(group, "m5.large", "m5.lrage", 1), subnet, "", "did you mean m5.large?"},
-		"SGs on node subnet": {group, strings.Replace(subnet, "}", `, security_group_ids = ["sg-1"] }`, 1), "", "security_group_ids are the ENIConfig security groups of a pod subnet"},
+		"SGs on node subnet": {group, strings.Replace(subnet, "}", `, security_group_ids = ["sg-0a1b2c3d4e5f60718"] }`, 1), "", "security_group_ids are the ENIConfig security groups of a pod subnet"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -31,10 +30,10 @@ const (
 // node group.
 type instanceLimitsModel struct {
 	InstanceType              types.String `tfsdk:"instance_type"`
-	MaxNetworkInterfaces      types.Int64  `tfsdk:"max_network_interfaces"`
-	IPv4AddressesPerInterface types.Int64  `tfsdk:"ipv4_addresses_per_interface"`
-	VCPUs                     types.Int64  `tfsdk:"vcpus"`
-	MaxENI                    types.Int64  `tfsdk:"max_eni"`
+	MaxNetworkInterfaces      types.Number `tfsdk:"max_network_interfaces"`
+	IPv4AddressesPerInterface types.Number `tfsdk:"ipv4_addresses_per_interface"`
+	VCPUs                     types.Number `tfsdk:"vcpus"`
+	MaxENI                    types.Number `tfsdk:"max_eni"`
 }
 
 const overrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_interface` for types the embedded table does not know " +
@@ -52,11 +51,11 @@ func instanceLimitsAttributes(computedOverrides bool) map[string]schema.Attribut
 }
 
 // maxENIAttribute is the aws-node MAX_ENI input.
-func maxENIAttribute() schema.Int64Attribute {
-	return schema.Int64Attribute{
+func maxENIAttribute() schema.NumberAttribute {
+	return schema.NumberAttribute{
 		MarkdownDescription: "The aws-node `MAX_ENI` setting. Lowers the ENI limit when below it; ipamd ignores larger values.",
 		Optional:            true,
-		Validators:          []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
+		Validators:          []validator.Number{wholeBetween(1, maxOverrideENIs)},
 	}
 }
 
@@ -69,26 +68,26 @@ func instanceTypeAttributes(computedOverrides bool) map[string]schema.Attribute 
 				fmt.Sprint(ec2limits.Len()) + " types; an unknown name is an error that suggests close matches. " + overrideHint,
 			Required: true,
 		},
-		"max_network_interfaces": schema.Int64Attribute{
+		"max_network_interfaces": schema.NumberAttribute{
 			MarkdownDescription: "ENIs the default network card can attach. The VPC CNI only uses the default card, so for " +
 				"multi-card types (p4d.24xlarge: 15 of 60) this is less than EC2's instance-wide `MaximumNetworkInterfaces`. " +
 				"Overrides the table; required with `ipv4_addresses_per_interface` for types missing from it.",
 			Optional:   true,
 			Computed:   computedOverrides,
-			Validators: []validator.Int64{int64validator.Between(1, maxOverrideENIs)},
+			Validators: []validator.Number{wholeBetween(1, maxOverrideENIs)},
 		},
-		"ipv4_addresses_per_interface": schema.Int64Attribute{
+		"ipv4_addresses_per_interface": schema.NumberAttribute{
 			MarkdownDescription: "IPv4 addresses one ENI can hold, its primary address included (EC2's `Ipv4AddressesPerInterface`). " +
 				"Overrides the table; required with `max_network_interfaces` for types missing from it.",
 			Optional:   true,
 			Computed:   computedOverrides,
-			Validators: []validator.Int64{int64validator.Between(2, maxOverrideIPsPerENI)},
+			Validators: []validator.Number{wholeBetween(2, maxOverrideIPsPerENI)},
 		},
-		"vcpus": schema.Int64Attribute{
+		"vcpus": schema.NumberAttribute{
 			MarkdownDescription: "Default vCPUs of the type (`aws_ec2_instance_type.default_vcpus`). Only the prefix-delegation " +
 				"max-pods cap uses it: 250 above 30 vCPUs, 110 otherwise. The table holds no vCPU counts, so without it the cap is 110.",
 			Optional:   true,
-			Validators: []validator.Int64{int64validator.Between(1, maxVCPUs)},
+			Validators: []validator.Number{wholeBetween(1, maxVCPUs)},
 		},
 	}
 }
@@ -100,6 +99,9 @@ type resolvedInstance struct {
 	// limits are the table's facts; zero when the type is not in it.
 	limits    ec2limits.Limits
 	fromTable bool
+	// inRange is false when an override is outside what its validator
+	// allows; checks that combine attributes then stay quiet.
+	inRange bool
 }
 
 // known reports whether every attribute resolution reads is known. Plans
@@ -111,7 +113,8 @@ func (m instanceLimitsModel) known() bool {
 // resolve looks the instance type up and applies the overrides and MAX_ENI.
 func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagnostics) {
 	r, diags := resolveInstance(m.InstanceType, m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs, at)
-	r.maxENI = int(m.MaxENI.ValueInt64())
+	r.maxENI = intOf(m.MaxENI)
+	r.inRange = r.inRange && inRange(m.MaxENI, 1, maxOverrideENIs)
 	return r, diags
 }
 
@@ -120,7 +123,7 @@ func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagn
 // top level), so diagnostics point at the right attribute. Range checks
 // are the schema validators' job; resolveInstance only adds what needs
 // several attributes together.
-func resolveInstance(instanceType types.String, enis, ips, vcpus types.Int64, at path.Path) (resolvedInstance, diag.Diagnostics) {
+func resolveInstance(instanceType types.String, enis, ips, vcpus types.Number, at path.Path) (resolvedInstance, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	attr := func(name string) path.Path {
 		if len(at.Steps()) == 0 {
@@ -133,15 +136,15 @@ func resolveInstance(instanceType types.String, enis, ips, vcpus types.Int64, at
 	var unknownType *ec2limits.UnknownTypeError
 	switch {
 	case err == nil:
-		if !enis.IsNull() && int(enis.ValueInt64()) != limits.ENIs {
+		if !enis.IsNull() && intOf(enis) != limits.ENIs {
 			diags.AddAttributeWarning(attr("max_network_interfaces"), "Override differs from the instance table",
 				fmt.Sprintf("%s has %d ENIs on its default network card in the embedded table; max_network_interfaces = %d is used instead.%s",
-					name, limits.ENIs, enis.ValueInt64(), multiCardNote(limits, enis.ValueInt64())))
+					name, limits.ENIs, intOf(enis), multiCardNote(limits, intOf(enis))))
 		}
-		if !ips.IsNull() && int(ips.ValueInt64()) != limits.IPv4PerENI {
+		if !ips.IsNull() && intOf(ips) != limits.IPv4PerENI {
 			diags.AddAttributeWarning(attr("ipv4_addresses_per_interface"), "Override differs from the instance table",
 				fmt.Sprintf("%s holds %d IPv4 addresses per ENI in the embedded table; ipv4_addresses_per_interface = %d is used instead.",
-					name, limits.IPv4PerENI, ips.ValueInt64()))
+					name, limits.IPv4PerENI, intOf(ips)))
 		}
 	case errors.As(err, &unknownType) && (enis.IsNull() || ips.IsNull()):
 		msg := err.Error()
@@ -154,26 +157,27 @@ func resolveInstance(instanceType types.String, enis, ips, vcpus types.Int64, at
 		diags.AddAttributeError(attr("instance_type"), "Unknown instance type", msg+" "+overrideHint)
 		return resolvedInstance{}, diags
 	}
-	r := resolvedInstance{limits: limits, fromTable: err == nil}
-	r.node = ipam.NodeFromLimits(limits, int(vcpus.ValueInt64()))
+	r := resolvedInstance{limits: limits, fromTable: err == nil,
+		inRange: inRange(enis, 1, maxOverrideENIs) && inRange(ips, 2, maxOverrideIPsPerENI) && inRange(vcpus, 1, maxVCPUs)}
+	r.node = ipam.NodeFromLimits(limits, intOf(vcpus))
 	if !r.fromTable {
 		// Every type launched since 2018 is Nitro, and the table holds all
 		// the Xen types, so a type it lacks is taken to be Nitro.
 		r.node.Nitro = true
 	}
 	if !enis.IsNull() {
-		r.node.ENIs = int(enis.ValueInt64())
+		r.node.ENIs = intOf(enis)
 	}
 	if !ips.IsNull() {
-		r.node.IPv4PerENI = int(ips.ValueInt64())
+		r.node.IPv4PerENI = intOf(ips)
 	}
 	return r, diags
 }
 
 // multiCardNote explains the likely cause when an override equals the
 // instance-wide ENI count of a multi-card type.
-func multiCardNote(l ec2limits.Limits, override int64) string {
-	if l.NetworkCards < 2 || int(override) <= l.ENIs {
+func multiCardNote(l ec2limits.Limits, override int) string {
+	if l.NetworkCards < 2 || override <= l.ENIs {
 		return ""
 	}
 	return fmt.Sprintf(" It has %d network cards and the VPC CNI attaches pod ENIs to the default card only: "+

@@ -83,8 +83,8 @@ func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 func (d *InstanceTypeDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var config instanceTypeModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !config.known() {
-		return
+	if resp.Diagnostics.HasError() || !config.known() || config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) {
+		return // Terraform reports the missing value, the validators the range
 	}
 	_, diags := config.resolve(path.Empty())
 	resp.Diagnostics.Append(diags...)
@@ -101,8 +101,8 @@ func (d *InstanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRe
 		resp.Diagnostics.Append(diags...)
 		return
 	}
-	data.MaxNetworkInterfaces = types.Int64Value(int64(inst.node.ENIs))
-	data.IPv4AddressesPerInterface = types.Int64Value(int64(inst.node.IPv4PerENI))
+	data.MaxNetworkInterfaces = numberOf(inst.node.ENIs)
+	data.IPv4AddressesPerInterface = numberOf(inst.node.IPv4PerENI)
 	data.SecondaryIPsPerInterface = types.Int64Value(int64(inst.node.IPv4PerENI - 1))
 	if inst.fromTable {
 		data.NetworkCards = types.Int64Value(int64(inst.limits.NetworkCards))

@@ -45,16 +45,16 @@ func (f NodeIPsFunction) Definition(_ context.Context, _ function.DefinitionRequ
 				Name:                "instance_type",
 				MarkdownDescription: "EC2 instance type, for example `r5.xlarge`.",
 			},
-			function.Int64Parameter{
+			function.NumberParameter{
 				Name:                "pods",
-				MarkdownDescription: "Pods on the node that need a VPC address, from 0 to the type's max pods.",
+				MarkdownDescription: "Pods on the node that need a VPC address, a whole number from 0 to the type's max pods.",
 			},
 			function.DynamicParameter{
 				Name: "settings",
 				MarkdownDescription: "An object with any of `warm_eni_target`, `warm_ip_target`, `minimum_ip_target`, `warm_prefix_target` (numbers, " +
 					"as `vpccni_warm_pool`'s `current`) and `prefix_delegation` (bool). Missing or null keys take the vpc-cni add-on defaults " +
-					"(`WARM_ENI_TARGET=1`, `WARM_PREFIX_TARGET=1`); `null` or `{}` means all defaults.",
-				AllowNullValue: true,
+					"(`WARM_ENI_TARGET=1`, `WARM_PREFIX_TARGET=1`); `{}` means all defaults. (A literal `null` is refused: OpenTofu would " +
+					"turn it into an unknown result.)",
 			},
 		},
 		Return: function.Int64Return{},
@@ -63,9 +63,9 @@ func (f NodeIPsFunction) Definition(_ context.Context, _ function.DefinitionRequ
 
 func (f NodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var instanceType string
-	var pods int64
+	var podsArg *big.Float
 	var settingsArg types.Dynamic
-	resp.Error = req.Arguments.Get(ctx, &instanceType, &pods, &settingsArg)
+	resp.Error = req.Arguments.Get(ctx, &instanceType, &podsArg, &settingsArg)
 	if resp.Error != nil {
 		return
 	}
@@ -81,8 +81,9 @@ func (f NodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	}
 	node := ipam.NodeFromLimits(limits, 0)
 	maxPods := ipam.ComputeMaxPods(node, ipam.Mode{PrefixDelegation: settings.PrefixDelegation}).Pods
-	if pods < 0 || pods > int64(maxPods) {
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("pods = %d: %s runs 0 to %d pods in this mode", pods, instanceType, maxPods))
+	pods, acc := podsArg.Int64()
+	if !podsArg.IsInt() || acc != big.Exact || pods < 0 || pods > int64(maxPods) {
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("pods = %s: %s runs 0 to %d pods in this mode (a whole number)", formatNumber(podsArg), instanceType, maxPods))
 		return
 	}
 	p := ipam.Project(node, settings, int(pods))
@@ -94,7 +95,7 @@ func (f NodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 func parseNodeIPsSettings(arg types.Dynamic) (ipam.Settings, *function.FuncError) {
 	s := ipam.AddonDefaults()
 	if arg.IsNull() || arg.IsUnderlyingValueNull() {
-		return s, nil
+		return s, function.NewArgumentFuncError(2, "settings is null; pass {} for the vpc-cni add-on defaults")
 	}
 	var fields map[string]attr.Value
 	switch v := arg.UnderlyingValue().(type) {
@@ -157,7 +158,7 @@ func settingNumber(key string, v attr.Value) (int, *function.FuncError) {
 	}
 	i, acc := f.Int64()
 	if acc != big.Exact || i < 0 || i > maxTarget {
-		return 0, function.NewArgumentFuncError(2, fmt.Sprintf("settings.%s = %s: must be a whole number from 0 to %d", key, f.Text('g', -1), maxTarget))
+		return 0, function.NewArgumentFuncError(2, fmt.Sprintf("settings.%s = %s: must be a whole number from 0 to %d", key, formatNumber(f), maxTarget))
 	}
 	return int(i), nil
 }

@@ -15,7 +15,7 @@ func TestAccNodeIPsFunction(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: `
-output "defaults"  { value = provider::vpccni::node_ips("r5.xlarge", 20, null) }
+output "defaults"  { value = provider::vpccni::node_ips("r5.xlarge", 20, {}) }
 output "empty"     { value = provider::vpccni::node_ips("r5.xlarge", 20, {}) }
 output "fix"       { value = provider::vpccni::node_ips("r5.xlarge", 20, { minimum_ip_target = 20, warm_ip_target = 2 }) }
 output "from_env"  { value = provider::vpccni::node_ips("r5.xlarge", 24, { minimum_ip_target = 20, warm_ip_target = 5 }) }
@@ -41,9 +41,9 @@ output "prefixes"  { value = provider::vpccni::node_ips("t3.small", 17, { prefix
 
 func TestAccNodeIPsFunctionErrors(t *testing.T) {
 	cases := map[string]struct{ call, want string }{
-		"unknown type":      {`provider::vpccni::node_ips("r5.xlrage", 1, null)`, `did you mean r5.xlarge?`},
-		"negative pods":     {`provider::vpccni::node_ips("r5.xlarge", -1, null)`, `pods = -1: r5.xlarge runs 0 to 58 pods in this mode`},
-		"too many pods":     {`provider::vpccni::node_ips("r5.xlarge", 59, null)`, `pods = 59: r5.xlarge runs 0 to 58 pods in this mode`},
+		"unknown type":      {`provider::vpccni::node_ips("r5.xlrage", 1, {})`, `did you mean r5.xlarge?`},
+		"negative pods":     {`provider::vpccni::node_ips("r5.xlarge", -1, {})`, `pods = -1: r5.xlarge runs 0 to 58 pods in this mode`},
+		"too many pods":     {`provider::vpccni::node_ips("r5.xlarge", 59, {})`, `pods = 59: r5.xlarge runs 0 to 58 pods in this mode`},
 		"unknown key":       {`provider::vpccni::node_ips("r5.xlarge", 1, { warm_ips = 2 })`, `settings has an unknown key "warm_ips"`},
 		"fraction":          {`provider::vpccni::node_ips("r5.xlarge", 1, { warm_ip_target = 1.5 })`, `settings.warm_ip_target = 1.5: must be a whole number from 0 to 100000`},
 		"negative target":   {`provider::vpccni::node_ips("r5.xlarge", 1, { warm_ip_target = -2 })`, `settings.warm_ip_target = -2: must be a whole number`},

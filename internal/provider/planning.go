@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -24,13 +24,23 @@ import (
 
 const maxTarget = 100000
 
+// Shapes of AWS names the planning data sources pass on to the add-on's
+// configuration, where a stray space or capital letter would make an
+// ENIConfig that no node matches.
+var (
+	noSpace         = regexp.MustCompile(`^\S+$`)
+	zoneName        = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+	regionName      = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+	securityGroupID = regexp.MustCompile(`^sg-[0-9a-f]{8,17}$`)
+)
+
 // settingsModel is the `current` settings object (and the settings
 // argument of node_ips). A null field means the vpc-cni add-on default.
 type settingsModel struct {
-	WarmENITarget    types.Int64 `tfsdk:"warm_eni_target"`
-	WarmIPTarget     types.Int64 `tfsdk:"warm_ip_target"`
-	MinimumIPTarget  types.Int64 `tfsdk:"minimum_ip_target"`
-	WarmPrefixTarget types.Int64 `tfsdk:"warm_prefix_target"`
+	WarmENITarget    types.Number `tfsdk:"warm_eni_target"`
+	WarmIPTarget     types.Number `tfsdk:"warm_ip_target"`
+	MinimumIPTarget  types.Number `tfsdk:"minimum_ip_target"`
+	WarmPrefixTarget types.Number `tfsdk:"warm_prefix_target"`
 }
 
 var settingsDescriptions = map[string]string{
@@ -44,29 +54,35 @@ var settingsDescriptions = map[string]string{
 func settingsInputAttributes() map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{}
 	for name, desc := range settingsDescriptions {
-		attrs[name] = schema.Int64Attribute{
+		attrs[name] = schema.NumberAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			Validators:          []validator.Int64{int64validator.Between(0, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(0, maxTarget)},
 		}
 	}
 	return attrs
+}
+
+// inRange reports whether every field is within its validator's range.
+func (m settingsModel) inRange() bool {
+	return inRange(m.WarmENITarget, 0, maxTarget) && inRange(m.WarmIPTarget, 0, maxTarget) &&
+		inRange(m.MinimumIPTarget, 0, maxTarget) && inRange(m.WarmPrefixTarget, 0, maxTarget)
 }
 
 // toSettings applies the add-on defaults for null fields.
 func (m settingsModel) toSettings() ipam.Settings {
 	s := ipam.AddonDefaults()
 	if !m.WarmENITarget.IsNull() {
-		s.WarmENITarget = ipam.TargetOf(int(m.WarmENITarget.ValueInt64()))
+		s.WarmENITarget = ipam.TargetOf(intOf(m.WarmENITarget))
 	}
 	if !m.WarmIPTarget.IsNull() {
-		s.WarmIPTarget = ipam.TargetOf(int(m.WarmIPTarget.ValueInt64()))
+		s.WarmIPTarget = ipam.TargetOf(intOf(m.WarmIPTarget))
 	}
 	if !m.MinimumIPTarget.IsNull() {
-		s.MinimumIPTarget = ipam.TargetOf(int(m.MinimumIPTarget.ValueInt64()))
+		s.MinimumIPTarget = ipam.TargetOf(intOf(m.MinimumIPTarget))
 	}
 	if !m.WarmPrefixTarget.IsNull() {
-		s.WarmPrefixTarget = ipam.TargetOf(int(m.WarmPrefixTarget.ValueInt64()))
+		s.WarmPrefixTarget = ipam.TargetOf(intOf(m.WarmPrefixTarget))
 	}
 	return s
 }
@@ -91,14 +107,6 @@ var projectionDescriptions = map[string]string{
 	"pods_without_ip":        "Pods per node the settings leave without an address (they stay in ContainerCreating).",
 	"total_ips":              "`ips_per_node` times the node count.",
 }
-
-var projectionAttrTypes = func() map[string]attr.Type {
-	attrTypes := map[string]attr.Type{}
-	for name := range projectionDescriptions {
-		attrTypes[name] = types.Int64Type
-	}
-	return attrTypes
-}()
 
 // projectionAttributes are the computed attributes of a projection.
 func projectionAttributes() map[string]schema.Attribute {
@@ -172,14 +180,6 @@ func appendFindings(diags *diag.Diagnostics, findings plan.Findings, errorsOnly 
 	}
 }
 
-// int64Or returns the value, or def when null.
-func int64Or(v types.Int64, def int64) int64 {
-	if v.IsNull() {
-		return def
-	}
-	return v.ValueInt64()
-}
-
 // allKnown reports whether no value is unknown at any depth.
 func allKnown(values ...attr.Value) bool {
 	for _, v := range values {
@@ -217,6 +217,17 @@ func fullyKnown(v attr.Value) bool {
 	return true
 }
 
+// noNullElements reports whether a list has no null element (a
+// NoNullValues validator reports those).
+func noNullElements(l types.List) bool {
+	for _, e := range l.Elements() {
+		if e.IsNull() {
+			return false
+		}
+	}
+	return true
+}
+
 // validateSubnetListLengths checks that subnet_cidrs and
 // subnet_available_ips pair up. Either list may be unknown in part; its
 // length is known as soon as the list itself is.
@@ -236,7 +247,7 @@ func validateSubnetListLengths(cidrs, available types.List) diag.Diagnostics {
 func subnetInputs(ctx context.Context, cidrs, available types.List) ([]plan.SubnetInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var cidrStrings []string
-	var counts []int64
+	var counts []types.Number
 	if !cidrs.IsNull() {
 		diags.Append(cidrs.ElementsAs(ctx, &cidrStrings, false)...)
 	}
@@ -258,7 +269,7 @@ func subnetInputs(ctx context.Context, cidrs, available types.List) ([]plan.Subn
 			out[i].CIDR = cidrStrings[i]
 		}
 		if i < len(counts) {
-			out[i].Available = int(counts[i])
+			out[i].Available = intOf(counts[i])
 		}
 	}
 	return out, diags

@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -35,10 +34,10 @@ type WarmPoolDataSource struct{}
 
 type warmPoolModel struct {
 	instanceLimitsModel
-	ExpectedPods             types.Int64  `tfsdk:"expected_pods"`
-	NodeCount                types.Int64  `tfsdk:"node_count"`
-	SpareIPs                 types.Int64  `tfsdk:"spare_ips"`
-	MaxPods                  types.Int64  `tfsdk:"max_pods"`
+	ExpectedPods             types.Number `tfsdk:"expected_pods"`
+	NodeCount                types.Number `tfsdk:"node_count"`
+	SpareIPs                 types.Number `tfsdk:"spare_ips"`
+	MaxPods                  types.Number `tfsdk:"max_pods"`
 	PrefixDelegation         types.Bool   `tfsdk:"prefix_delegation"`
 	CustomNetworking         types.Bool   `tfsdk:"custom_networking"`
 	SubnetCIDRs              types.List   `tfsdk:"subnet_cidrs"`
@@ -83,31 +82,31 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	currentAttrs := settingsInputAttributes()
 	maps.Copy(currentAttrs, projectionAttributes())
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"expected_pods": schema.Int64Attribute{
+		"expected_pods": schema.NumberAttribute{
 			MarkdownDescription: "Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
 				"Becomes `MINIMUM_IP_TARGET`. Must not exceed `max_pods`.",
 			Required:   true,
-			Validators: []validator.Int64{int64validator.Between(1, maxTarget)},
+			Validators: []validator.Number{wholeBetween(1, maxTarget)},
 		},
-		"node_count": schema.Int64Attribute{
+		"node_count": schema.NumberAttribute{
 			MarkdownDescription: "Nodes in the group. Totals and the subnet check multiply by it.",
 			Required:            true,
-			Validators:          []validator.Int64{int64validator.Between(1, maxTarget)},
+			Validators:          []validator.Number{wholeBetween(1, maxTarget)},
 		},
-		"spare_ips": schema.Int64Attribute{
+		"spare_ips": schema.NumberAttribute{
 			MarkdownDescription: "Free addresses each node keeps for pods about to start: becomes `WARM_IP_TARGET`. Default 2. " +
 				"Fewer spare addresses save subnet space but cost EC2 `AssignPrivateIpAddresses` calls and start-up latency when pods burst; " +
 				"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool.",
 			Optional:   true,
 			Computed:   true,
-			Validators: []validator.Int64{int64validator.Between(0, maxTarget)},
+			Validators: []validator.Number{wholeBetween(0, maxTarget)},
 		},
-		"max_pods": schema.Int64Attribute{
+		"max_pods": schema.NumberAttribute{
 			MarkdownDescription: "The kubelet's max pods. Set it to override the EKS value; it is then the value ipamd stops growing the pool at. " +
 				"Reports the value used (see `vpccni_instance_type` for how EKS computes it).",
 			Optional:   true,
 			Computed:   true,
-			Validators: []validator.Int64{int64validator.Between(1, maxTarget)},
+			Validators: []validator.Number{wholeBetween(1, maxTarget)},
 		},
 		"prefix_delegation": schema.BoolAttribute{
 			MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on: nodes hold /28 prefixes instead of single addresses. Default false.",
@@ -127,6 +126,7 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			Optional:            true,
 			Validators: []validator.List{
 				listvalidator.SizeAtLeast(1),
+				listvalidator.NoNullValues(),
 				listvalidator.UniqueValues(),
 				listvalidator.ValueStringsAre(cidrValidator{}),
 			},
@@ -138,6 +138,7 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			Optional:    true,
 			Validators: []validator.List{
 				listvalidator.SizeAtLeast(1),
+				listvalidator.NoNullValues(),
 				listvalidator.UniqueValues(),
 				listvalidator.ValueStringsAre(cidrValidator{}),
 			},
@@ -145,11 +146,12 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		"subnet_available_ips": schema.ListAttribute{
 			MarkdownDescription: "Free addresses per subnet (for example `aws_subnet.x.available_ip_address_count`, which already excludes reserved and used addresses). " +
 				"When set, these are the capacity; with `subnet_cidrs` the lists pair up by position and must be the same length.",
-			ElementType: types.Int64Type,
+			ElementType: types.NumberType,
 			Optional:    true,
 			Validators: []validator.List{
 				listvalidator.SizeAtLeast(1),
-				listvalidator.ValueInt64sAre(int64validator.Between(0, 1<<24)),
+				listvalidator.NoNullValues(),
+				listvalidator.ValueNumbersAre(wholeBetween(0, 1<<24)),
 			},
 		},
 		"fail_on_insufficient_subnet": schema.BoolAttribute{
@@ -222,6 +224,28 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
+// inRange reports whether every number is within its validator's range,
+// so that checks combining attributes do not repeat a validator's error
+// with numbers computed from the bad value.
+func (m warmPoolModel) inRange() bool {
+	ok := inRange(m.MaxNetworkInterfaces, 1, maxOverrideENIs) && inRange(m.IPv4AddressesPerInterface, 2, maxOverrideIPsPerENI) &&
+		inRange(m.VCPUs, 1, maxVCPUs) && inRange(m.MaxENI, 1, maxOverrideENIs) && inRange(m.ExpectedPods, 1, maxTarget) &&
+		inRange(m.NodeCount, 1, maxTarget) && inRange(m.SpareIPs, 0, maxTarget) && inRange(m.MaxPods, 1, maxTarget) &&
+		!m.ExpectedPods.IsNull() && !m.NodeCount.IsNull() && !m.InstanceType.IsNull()
+	for _, v := range m.SubnetAvailableIPs.Elements() {
+		n, isNumber := v.(types.Number)
+		ok = ok && isNumber && !n.IsNull() && inRange(n, 0, 1<<24)
+	}
+	ok = ok && noNullElements(m.SubnetCIDRs) && noNullElements(m.PodSubnetCIDRs)
+	if !m.Current.IsNull() {
+		var cur currentModel
+		if diags := m.Current.As(context.Background(), &cur, basetypes.ObjectAsOptions{}); diags.HasError() || !cur.inRange() {
+			return false
+		}
+	}
+	return ok
+}
+
 // input converts a configuration whose values are all known.
 func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diagnostics) {
 	inst, diags := m.resolve(path.Empty())
@@ -235,11 +259,11 @@ func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diag
 			PrefixDelegation: m.PrefixDelegation.ValueBool(),
 			CustomNetworking: m.CustomNetworking.ValueBool(),
 			MaxENI:           inst.maxENI,
-			MaxPods:          int(m.MaxPods.ValueInt64()),
+			MaxPods:          intOf(m.MaxPods),
 		},
-		ExpectedPods:             int(m.ExpectedPods.ValueInt64()),
-		NodeCount:                int(m.NodeCount.ValueInt64()),
-		SpareIPs:                 int(int64Or(m.SpareIPs, plan.DefaultSpareIPs)),
+		ExpectedPods:             intOf(m.ExpectedPods),
+		NodeCount:                intOf(m.NodeCount),
+		SpareIPs:                 intOr(m.SpareIPs, plan.DefaultSpareIPs),
 		FailOnInsufficientSubnet: m.FailOnInsufficientSubnet.IsNull() || m.FailOnInsufficientSubnet.ValueBool(),
 	}
 	if !m.Current.IsNull() {
@@ -251,7 +275,7 @@ func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diag
 	subnets, d := subnetInputs(ctx, m.SubnetCIDRs, m.SubnetAvailableIPs)
 	diags.Append(d...)
 	in.Subnets = subnets
-	podSubnets, d := subnetInputs(ctx, m.PodSubnetCIDRs, types.ListNull(types.Int64Type))
+	podSubnets, d := subnetInputs(ctx, m.PodSubnetCIDRs, types.ListNull(types.NumberType))
 	diags.Append(d...)
 	in.PodSubnets = podSubnets
 	return in, diags
@@ -267,6 +291,9 @@ func (d *WarmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 	if !m.known() || !allKnown(m.ExpectedPods, m.NodeCount, m.SpareIPs, m.MaxPods, m.PrefixDelegation, m.CustomNetworking,
 		m.FailOnInsufficientSubnet, m.Current, m.SubnetCIDRs, m.SubnetAvailableIPs, m.PodSubnetCIDRs) || resp.Diagnostics.HasError() {
 		return
+	}
+	if !m.inRange() {
+		return // the attribute validators report it
 	}
 	in, diags := m.input(ctx)
 	resp.Diagnostics.Append(diags...)
@@ -298,8 +325,8 @@ func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	m.SpareIPs = types.Int64Value(int64(in.SpareIPs))
-	m.MaxPods = types.Int64Value(int64(r.MaxPods.Pods))
+	m.SpareIPs = numberOf(in.SpareIPs)
+	m.MaxPods = numberOf(r.MaxPods.Pods)
 	m.PrefixDelegation = types.BoolValue(in.Mode.PrefixDelegation)
 	m.CustomNetworking = types.BoolValue(in.Mode.CustomNetworking)
 	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)

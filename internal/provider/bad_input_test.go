@@ -1,0 +1,1064 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// This file feeds every attribute of every data source, and every
+// function argument, the inputs users get wrong: zero, negative, beyond
+// int32 (3000000000), empty and white-space strings, upper-case instance
+// types, IPv6 CIDRs, host bits, duplicates, null where required, and
+// values unknown until apply.
+//
+// Speed: a terraform run costs ~0.3 s, so rows are not one run each.
+// Every failing row is its own data source (or output) block, and all the
+// rows of a data source share one configuration: Terraform reports every
+// block's errors in one plan. The test then splits the errors by the block
+// they name ("with data.vpccni_warm_pool.expected_pods_zero," or `in output
+// "name":`) and checks each row in its own subtest: each of the row's
+// errors must match one of its expected texts (expectError), and each
+// expected text must match one error. Rows that fail only when the data
+// source is read (after validation) run in a second configuration, because
+// Terraform stops at validation errors. Rows that are accepted, and rows
+// with unknown inputs, share a third configuration that is planned and
+// applied; their subtests check the plan (unknown inputs defer the read)
+// and the state.
+//
+// Where the diagnostic sits: Terraform shows the line of a top-level
+// attribute, so those rows also check that the quoted source line is the
+// bad one (badInputRow.at). Diagnostics on a nested attribute
+// (node_groups[0].expected_pods) are shown on the data source's first
+// line, whatever the provider's path, so for them the message has to name
+// the attribute.
+//
+// Rows that once showed provider faults and now pin their fixes: numbers
+// beyond int64 or fractional (now number attributes with a whole-number
+// validator, not the framework's "Value Conversion Error"), null list
+// elements (NoNullValues), out-of-range overrides and max_nodes (checks
+// combining attributes now skip values a validator refuses), and names
+// that would reach the add-on's eniConfig malformed (zone, subnet id,
+// security group id and region patterns).
+
+// badInputRow is an input the provider must reject.
+type badInputRow struct {
+	// name is "attribute/input"; the block label is made from it.
+	name string
+	// body holds the block's attributes, one "key = value" per line; for
+	// an output, the single line "value = ...".
+	body []string
+	// at is text the quoted source line of every diagnostic must contain:
+	// the bad attribute as written, for top-level attributes.
+	at string
+	// want is each error the block must get, as expectError text.
+	want []string
+	// read marks rows rejected only when the data source is read.
+	read bool
+}
+
+// goodInputRow is an input the provider accepts on purpose, or a value unknown at
+// plan time.
+type goodInputRow struct {
+	name string
+	body []string
+	// unknown: some input is unknown at plan time, so the read (or the
+	// function call) must wait for apply.
+	unknown bool
+	// checks on the state after apply (for an output, path is nil and the
+	// check is on the output's value).
+	checks []badValueCheck
+}
+
+type badValueCheck struct {
+	path  tfjsonpath.Path
+	check knownvalue.Check
+}
+
+func badAt(path tfjsonpath.Path, c knownvalue.Check) badValueCheck { return badValueCheck{path, c} }
+
+func badAttr(name string, c knownvalue.Check) badValueCheck { return badAt(tfjsonpath.New(name), c) }
+
+func badOutput(c knownvalue.Check) badValueCheck { return badValueCheck{check: c} }
+
+// badMerge returns base with each override replacing the pair with the same
+// key, or appended; "-key" removes the key.
+func badMerge(base []string, over ...string) []string {
+	out := append([]string{}, base...)
+	for _, o := range over {
+		if k, ok := strings.CutPrefix(o, "-"); ok {
+			out = badDeleteKey(out, k)
+			continue
+		}
+		replaced := false
+		for i, b := range out {
+			if badKey(b) == badKey(o) {
+				out[i], replaced = o, true
+			}
+		}
+		if !replaced {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func badDeleteKey(kvs []string, key string) []string {
+	var out []string
+	for _, kv := range kvs {
+		if badKey(kv) != key {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func badKey(kv string) string {
+	k, _, _ := strings.Cut(kv, "=")
+	return strings.TrimSpace(k)
+}
+
+func badObject(kvs []string) string { return "{ " + strings.Join(kvs, ", ") + " }" }
+
+// Base configurations the rows change one attribute of.
+var (
+	badInstanceTypeBase = []string{`instance_type = "m5.large"`}
+	badWarmPoolBase     = []string{`instance_type = "r5.xlarge"`, `expected_pods = 20`, `node_count = 3`}
+	badGroupBase        = []string{`name = "general"`, `instance_type = "m5.large"`, `expected_pods = 20`, `desired_nodes = 2`, `max_nodes = 4`}
+	badNodeSubnetBase   = []string{`id = "subnet-a"`, `cidr = "10.0.0.0/24"`, `availability_zone = "eu-west-1a"`}
+	badPodSubnetBase    = []string{`id = "subnet-pa"`, `cidr = "100.64.0.0/24"`, `availability_zone = "eu-west-1a"`, `purpose = "pods"`}
+)
+
+// badGroup is a node_groups attribute of the base group with overrides.
+func badGroup(over ...string) string {
+	return "node_groups = [" + badObject(badMerge(badGroupBase, over...)) + "]"
+}
+
+// badNodeSubnet is a subnets attribute of the base node subnet with overrides.
+func badNodeSubnet(over ...string) string {
+	return "subnets = [" + badObject(badMerge(badNodeSubnetBase, over...)) + "]"
+}
+
+// badPodSubnet is a subnets attribute of the base node subnet and a pod
+// subnet with overrides (custom networking).
+func badPodSubnet(over ...string) string {
+	return "subnets = [" + badObject(badNodeSubnetBase) + ", " + badObject(badMerge(badPodSubnetBase, over...)) + "]"
+}
+
+func badCluster(over ...string) []string {
+	return badMerge([]string{badGroup(), badNodeSubnet()}, over...)
+}
+
+// badTop is a row changing one top-level attribute of base: diagnostics must
+// quote that line.
+func badTop(name string, base []string, attr string, want ...string) badInputRow {
+	return badInputRow{name: name, body: badMerge(base, attr), at: attr, want: want}
+}
+
+// badNested is a row whose diagnostics sit on the block: the message must
+// name the attribute.
+func badNested(name string, body []string, want ...string) badInputRow {
+	return badInputRow{name: name, body: body, want: want}
+}
+
+// badCall is a row for a function call; diagnostics quote the output line.
+func badCall(name, expr string, want ...string) badInputRow {
+	return badInputRow{name: name, body: []string{"value = " + expr}, at: expr, want: want}
+}
+
+func badBetween(attr string, lo, hi int64, got string) string {
+	return fmt.Sprintf("Attribute %s value must be between %d and %d, got: %s", attr, lo, hi, got)
+}
+
+// badNumberRows are zero (when below lo), negative and beyond-int32 rows of a
+// top-level number attribute with a Between(lo, hi) validator.
+func badNumberRows(base []string, attr string, lo, hi int64) []badInputRow {
+	var rows []badInputRow
+	for _, in := range badNumbers {
+		if in.value == "0" && lo <= 0 {
+			continue
+		}
+		rows = append(rows, badTop(attr+"/"+in.name, base, attr+" = "+in.value, in.want(attr, lo, hi)))
+	}
+	return rows
+}
+
+// badNumbers are the bad values of a whole-number attribute: zero (when
+// below the minimum), negative, beyond int32 and int64, and a fraction.
+var badNumbers = []struct {
+	name, value string
+	want        func(attr string, lo, hi int64) string
+}{
+	{"zero", "0", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "0") }},
+	{"negative", "-1", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "-1") }},
+	{"beyond int32", "3000000000", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "3000000000") }},
+	{"beyond int64", "1e20", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "100000000000000000000") }},
+	{"fraction", "1.5", func(a string, lo, hi int64) string {
+		return fmt.Sprintf("Attribute %s value must be a whole number between %d and %d, got: 1.5", a, lo, hi)
+	}},
+}
+
+// badNestedNumberRows is badNumberRows for a nested attribute; object(v) renders
+// the configuration with the attribute set to v.
+func badNestedNumberRows(path string, lo, hi int64, object func(v string) []string) []badInputRow {
+	var rows []badInputRow
+	for _, in := range badNumbers {
+		if in.value == "0" && lo <= 0 {
+			continue
+		}
+		rows = append(rows, badNested(path+"/"+in.name, object(in.value), in.want(path, lo, hi)))
+	}
+	return rows
+}
+
+const badOverrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_interface` for types the embedded table does not know"
+
+// badInstanceTypeRows are the bad instance_type values of a data source whose
+// instance_type is top-level.
+func badInstanceTypeRows(base []string) []badInputRow {
+	return []badInputRow{
+		badTop("instance_type/empty", base, `instance_type = ""`, `instance_type is empty; give an EC2 instance type such as "m5.large". `+badOverrideHint),
+		badTop("instance_type/leading space", base, `instance_type = " r5.xlarge"`, `instance type " r5.xlarge" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+		badTop("instance_type/upper case", base, `instance_type = "R5.XLARGE"`, `instance type "R5.XLARGE" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+		badTop("instance_type/null", base, `instance_type = null`,
+			"Must set a configuration value for the instance_type attribute as the provider has marked it as required."),
+	}
+}
+
+// badLimitRows are the bad override and MAX_ENI values of a top-level
+// instance description. The planning data sources skip the checks that
+// combine attributes when one is out of range, so each row gets exactly
+// its range error.
+func badLimitRows(base []string) []badInputRow {
+	var rows []badInputRow
+	rows = append(rows, badNumberRows(base, "max_network_interfaces", 1, 1024)...)
+	rows = append(rows, badNumberRows(base, "ipv4_addresses_per_interface", 2, 1024)...)
+	rows = append(rows, badNumberRows(base, "vcpus", 1, 100000)...)
+	rows = append(rows, badNumberRows(base, "max_eni", 1, 1024)...)
+	return rows
+}
+
+// badCIDRListRows are the bad values of a list of subnet CIDRs.
+func badCIDRListRows(base []string, attr string) []badInputRow {
+	row := func(name, list string, want ...string) badInputRow {
+		return badTop(attr+"/"+name, base, attr+" = "+list, want...)
+	}
+	return []badInputRow{
+		row("empty list", `[]`, fmt.Sprintf("Attribute %s list must contain at least 1 elements, got: 0", attr)),
+		row("null element", `[null]`, "Null List Value This attribute contains a null value."),
+		row("empty string", `[""]`, `Invalid subnet CIDR "" is not a CIDR block such as 10.0.0.0/24.`),
+		row("white space", `[" 10.0.0.0/24"]`, `Invalid subnet CIDR " 10.0.0.0/24" has surrounding white space; write "10.0.0.0/24".`),
+		row("IPv6", `["2001:db8::/64"]`, `Invalid subnet CIDR "2001:db8::/64" is not IPv4`),
+		row("host bits", `["10.0.0.1/24"]`, `Invalid subnet CIDR "10.0.0.1/24" has host bits set: the subnet is 10.0.0.0/24.`),
+		row("too large", `["10.0.0.0/8"]`, `Invalid subnet CIDR "10.0.0.0/8" is a /8: AWS subnets are /16 to /28.`),
+		// The list validator and the overlap check: both true, both here.
+		row("duplicate", `["10.0.0.0/24", "10.0.0.0/24"]`, `Duplicate List Value This attribute contains duplicate values of: "10.0.0.0/24"`,
+			fmt.Sprintf("Overlapping subnet CIDRs 10.0.0.0/24 overlaps %s[0] = 10.0.0.0/24; each subnet's addresses count once", attr)),
+	}
+}
+
+func badSettingsRows(prefix string, object func(attr, v string) []string) []badInputRow {
+	var rows []badInputRow
+	for _, attr := range []string{"warm_eni_target", "warm_ip_target", "minimum_ip_target", "warm_prefix_target"} {
+		rows = append(rows, badNestedNumberRows(prefix+"."+attr, 0, maxTarget, func(v string) []string { return object(attr, v) })...)
+	}
+	return rows
+}
+
+func TestAccBadInputInstanceType(t *testing.T) {
+	base := badInstanceTypeBase
+	var rows []badInputRow
+	rows = append(rows, badInstanceTypeRows(base)...)
+	rows = append(rows, badLimitRows(base)...)
+	runBadInputRows(t, "vpccni_instance_type", rows)
+
+	runGoodInputRows(t, "vpccni_instance_type", []goodInputRow{
+		{
+			// The largest overrides, for a type the table lacks: the
+			// bounds keep products far from overflow.
+			name: "largest overrides",
+			body: []string{`instance_type = "m99.metal"`, `max_network_interfaces = 1024`, `ipv4_addresses_per_interface = 1024`, `vcpus = 100000`, `max_eni = 1024`},
+			checks: []badValueCheck{
+				badAttr("max_pods", knownvalue.Int64Exact(1024*1023+2)),
+				badAttr("max_pods_custom_networking", knownvalue.Int64Exact(1023*1023+2)),
+				badAttr("max_pods_prefix_delegation", knownvalue.Int64Exact(250)),
+			},
+		},
+		{name: "instance_type/unknown", unknown: true, body: []string{`instance_type = local.u.r5`},
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(58))}},
+		{name: "max_network_interfaces/unknown", unknown: true, body: badMerge(base, `max_network_interfaces = local.u.n2`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(2*9+2))}},
+		{name: "ipv4_addresses_per_interface/unknown", unknown: true, body: badMerge(base, `ipv4_addresses_per_interface = local.u.n2`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(3*1+2))}},
+		{name: "vcpus/unknown", unknown: true, body: badMerge(base, `vcpus = local.u.n2`),
+			checks: []badValueCheck{badAttr("max_pods_prefix_delegation", knownvalue.Int64Exact(110))}},
+		{name: "max_eni/unknown", unknown: true, body: badMerge(base, `max_eni = local.u.n2`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(2*9+2))}},
+	})
+}
+
+func TestAccBadInputWarmPool(t *testing.T) {
+	base := badWarmPoolBase
+	cn := badMerge(base, `custom_networking = true`)
+	var rows []badInputRow
+	rows = append(rows, badInstanceTypeRows(base)...)
+	rows = append(rows, badLimitRows(base)...)
+	rows = append(rows, badNumberRows(base, "expected_pods", 1, maxTarget)...)
+	rows = append(rows, badNumberRows(base, "node_count", 1, maxTarget)...)
+	rows = append(rows, badNumberRows(base, "spare_ips", 0, maxTarget)...)
+	rows = append(rows, badNumberRows(base, "max_pods", 1, maxTarget)...)
+	rows = append(rows,
+		badTop("expected_pods/null", base, `expected_pods = null`, "Must set a configuration value for the expected_pods attribute as the provider has marked it as required."),
+		badTop("node_count/null", base, `node_count = null`, "Must set a configuration value for the node_count attribute as the provider has marked it as required."),
+	)
+	rows = append(rows, badCIDRListRows(base, "subnet_cidrs")...)
+	rows = append(rows, badCIDRListRows(cn, "pod_subnet_cidrs")...)
+	rows = append(rows,
+		badTop("subnet_available_ips/empty list", base, `subnet_available_ips = []`, "Attribute subnet_available_ips list must contain at least 1 elements, got: 0"),
+		badTop("subnet_available_ips/negative", base, `subnet_available_ips = [-1]`, badBetween("subnet_available_ips[0]", 0, 1<<24, "-1")),
+		badTop("subnet_available_ips/beyond int32", base, `subnet_available_ips = [3000000000]`, badBetween("subnet_available_ips[0]", 0, 1<<24, "3000000000")),
+		// Capacity 0 holds nothing: the subnet check fails on read.
+		badInputRow{name: "subnet_available_ips/zero", body: badMerge(base, `subnet_available_ips = [0]`), at: `subnet_available_ips = [0]`, read: true,
+			want: []string{"needs 72 addresses for 3 r5.xlarge nodes (24 each with MINIMUM_IP_TARGET=20, WARM_IP_TARGET=2), and offers 0: 72 short."}},
+		badTop("custom_networking/true without pod subnets", badMerge(base, `subnet_cidrs = ["10.0.0.0/24"]`), `custom_networking = true`,
+			"custom_networking = true puts pod ENIs in ENIConfig subnets; give their CIDRs in pod_subnet_cidrs"),
+	)
+	rows = append(rows, badSettingsRows("current", func(attr, v string) []string {
+		return badMerge(base, fmt.Sprintf("current = { %s = %s }", attr, v))
+	})...)
+	runBadInputRows(t, "vpccni_warm_pool", rows)
+
+	// r5.xlarge (4 ENIs x 14 secondaries) with 20 pods: the article's
+	// numbers, MIN 20 / WARM 2 hold 22 secondaries on 2 ENIs (24
+	// addresses); the add-on defaults 42 on 3 (45).
+	article := `{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`
+	recIPs := badAt(tfjsonpath.New("recommended").AtMapKey("ips_per_node"), knownvalue.Int64Exact(24))
+	cv := func(s string) badValueCheck { return badAttr("configuration_values", knownvalue.StringExact(s)) }
+	runGoodInputRows(t, "vpccni_warm_pool", []goodInputRow{
+		{
+			// spare_ips = 0 is raised to WARM_IP_TARGET = 1 with a
+			// warning: ipamd reads 0 as unset and MIN alone freezes the
+			// pool. spare_ips keeps the value given.
+			name: "spare_ips/zero", body: badMerge(base, `spare_ips = 0`),
+			checks: []badValueCheck{badAttr("spare_ips", knownvalue.Int64Exact(0)), badAttr("warm_ip_target", knownvalue.Int64Exact(1)),
+				cv(`{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"1"}}`)},
+		},
+		{
+			// Null optional switches take their defaults.
+			name: "switches/null", body: badMerge(base, `prefix_delegation = null`, `custom_networking = null`, `fail_on_insufficient_subnet = null`, `spare_ips = null`, `max_pods = null`),
+			checks: []badValueCheck{badAttr("prefix_delegation", knownvalue.Bool(false)), badAttr("custom_networking", knownvalue.Bool(false)),
+				badAttr("fail_on_insufficient_subnet", knownvalue.Bool(true)), badAttr("spare_ips", knownvalue.Int64Exact(2)), badAttr("max_pods", knownvalue.Int64Exact(58)), cv(article)},
+		},
+		{
+			// An empty current means the add-on defaults: the same
+			// projection as baseline (45 addresses).
+			name: "current/empty", body: badMerge(base, `current = {}`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(45)),
+				badAt(tfjsonpath.New("current").AtMapKey("warm_eni_target"), knownvalue.Null())},
+		},
+		{
+			// Zero targets are valid aws-node settings (WARM_ENI_TARGET=0
+			// gets a warning): IP targets of 0 are unset, and
+			// WARM_ENI_TARGET=0 fills whole ENIs, one more only when none
+			// is free: 20 pods take 2 ENIs, 28 secondaries.
+			name: "current/zero", body: badMerge(base, `current = { warm_eni_target = 0, warm_ip_target = 0, minimum_ip_target = 0, warm_prefix_target = 0 }`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("warm_eni_target"), knownvalue.Int64Exact(0)),
+				badAt(tfjsonpath.New("current").AtMapKey("secondary_ips_per_node"), knownvalue.Int64Exact(28)),
+				badAt(tfjsonpath.New("current").AtMapKey("enis_per_node"), knownvalue.Int64Exact(2))},
+		},
+		{
+			// The largest node count: 100000 nodes x 24 addresses, no
+			// overflow.
+			name: "node_count/largest", body: badMerge(base, `node_count = 100000`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("recommended").AtMapKey("total_ips"), knownvalue.Int64Exact(2400000))},
+		},
+		{
+			// The largest count of free addresses: a /8's worth, given
+			// without a CIDR.
+			name: "subnet_available_ips/largest", body: badMerge(base, `subnet_available_ips = [16777216]`),
+			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(16777216)), badAttr("subnet_fits", knownvalue.Bool(true))},
+		},
+		{name: "instance_type/unknown", unknown: true, body: badMerge(base, `instance_type = local.u.r5`), checks: []badValueCheck{cv(article), recIPs}},
+		{name: "expected_pods/unknown", unknown: true, body: badMerge(base, `expected_pods = local.u.n20`), checks: []badValueCheck{cv(article), recIPs}},
+		{name: "node_count/unknown", unknown: true, body: badMerge(base, `node_count = local.u.n2`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("recommended").AtMapKey("total_ips"), knownvalue.Int64Exact(48))}},
+		{name: "spare_ips/unknown", unknown: true, body: badMerge(base, `spare_ips = local.u.n2`), checks: []badValueCheck{cv(article)}},
+		{name: "max_pods/unknown", unknown: true, body: badMerge(base, `max_pods = local.u.n20`), checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(20))}},
+		{name: "max_network_interfaces/unknown", unknown: true, body: badMerge(base, `max_network_interfaces = local.u.n2`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(2*14+2))}},
+		{name: "ipv4_addresses_per_interface/unknown", unknown: true, body: badMerge(base, `ipv4_addresses_per_interface = local.u.n20`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(4*19+2))}},
+		{name: "vcpus/unknown", unknown: true, body: badMerge(base, `vcpus = local.u.n2`), checks: []badValueCheck{cv(article)}},
+		{name: "max_eni/unknown", unknown: true, body: badMerge(base, `max_eni = local.u.n2`),
+			checks: []badValueCheck{cv(`{"env":{"MAX_ENI":"2","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)}},
+		{name: "prefix_delegation/unknown", unknown: true, body: badMerge(base, `prefix_delegation = local.u.yes`),
+			checks: []badValueCheck{cv(`{"env":{"ENABLE_PREFIX_DELEGATION":"true","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)}},
+		{name: "custom_networking/unknown", unknown: true, body: badMerge(base, `custom_networking = local.u.yes`, `pod_subnet_cidrs = ["100.64.0.0/24"]`),
+			checks: []badValueCheck{badAttr("max_pods", knownvalue.Int64Exact(44))}},
+		{name: "fail_on_insufficient_subnet/unknown", unknown: true, body: badMerge(base, `fail_on_insufficient_subnet = local.u.no`, `subnet_cidrs = ["10.0.0.0/28"]`),
+			checks: []badValueCheck{badAttr("subnet_fits", knownvalue.Bool(false))}},
+		{name: "subnet_cidrs/unknown list", unknown: true, body: badMerge(base, `subnet_cidrs = local.u.cidrs`),
+			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(251))}},
+		{name: "subnet_cidrs/unknown element", unknown: true, body: badMerge(base, `subnet_cidrs = [local.u.cidr, "10.0.1.0/24"]`),
+			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(502))}},
+		{name: "subnet_available_ips/unknown element", unknown: true, body: badMerge(base, `subnet_available_ips = [local.u.n100]`),
+			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(100))}},
+		{name: "pod_subnet_cidrs/unknown element", unknown: true, body: badMerge(cn, `pod_subnet_cidrs = [local.u.pod_cidr]`),
+			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(251))}},
+		{name: "current/unknown", unknown: true, body: badMerge(base, `current = local.u.current`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(24))}},
+		{name: "current.warm_ip_target/unknown", unknown: true, body: badMerge(base, `current = { minimum_ip_target = 20, warm_ip_target = local.u.n2 }`),
+			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(24))}},
+	})
+}
+
+func TestAccBadInputCluster(t *testing.T) {
+	// Under custom networking m5.large holds (3-1) x 9 = 18 pod addresses
+	// (max pods 20), so its groups expect 17 pods.
+	cnGroup := func(over ...string) string { return badGroup(append([]string{`expected_pods = 17`}, over...)...) }
+	cn := func(over ...string) []string { return badMerge([]string{cnGroup(), badPodSubnet()}, over...) }
+	var rows []badInputRow
+	rows = append(rows,
+		badTop("node_groups/empty list", badCluster(), `node_groups = []`,
+			"Attribute node_groups list must contain at least 1 elements, got: 0", "No node groups node_groups is empty; give at least one group to plan for."),
+		// The framework's error, and the provider's check reading null as
+		// an empty list; both on node_groups.
+		badTop("node_groups/null", badCluster(), `node_groups = null`,
+			"Must set a configuration value for the node_groups attribute as the provider has marked it as required.",
+			"No node groups node_groups is empty; give at least one group to plan for."),
+		badTop("subnets/empty list", badCluster(), `subnets = []`,
+			"Attribute subnets list must contain at least 1 elements, got: 0", "No subnets subnets is empty"),
+		badTop("subnets/null", badCluster(), `subnets = null`,
+			"Must set a configuration value for the subnets attribute as the provider has marked it as required.", "No subnets subnets is empty"),
+
+		badNested("node_groups[0].name/empty", badCluster(badGroup(`name = ""`)), "Attribute node_groups[0].name string length must be at least 1, got: 0"),
+		badNested("node_groups[0].name/null", badCluster(badGroup(`name = null`)), "Must set a configuration value for the node_groups[0].name attribute"),
+		badNested("node_groups[0].name/duplicate", badCluster(`node_groups = [`+badObject(badGroupBase)+`, `+badObject(badGroupBase)+`]`),
+			`Duplicate node group name "general" is also node_groups[0]; names key the groups output`),
+		badNested("node_groups[0].instance_type/empty", badCluster(badGroup(`instance_type = ""`)), `instance_type is empty; give an EC2 instance type such as "m5.large".`),
+		badNested("node_groups[0].instance_type/leading space", badCluster(badGroup(`instance_type = " m5.large"`)), `instance type " m5.large" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
+		badNested("node_groups[0].instance_type/upper case", badCluster(badGroup(`instance_type = "M5.LARGE"`)), `instance type "M5.LARGE" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
+		badNested("node_groups[0].instance_type/null", badCluster(badGroup(`instance_type = null`)),
+			"Must set a configuration value for the node_groups[0].instance_type attribute"),
+		badNested("node_groups[0].expected_pods/null", badCluster(badGroup(`expected_pods = null`)), "Must set a configuration value for the node_groups[0].expected_pods attribute"),
+		// With max_nodes set, so that max_nodes does not fall back to the
+		// missing desired_nodes.
+		badNested("node_groups[0].desired_nodes/null", badCluster(badGroup(`desired_nodes = null`)), "Must set a configuration value for the node_groups[0].desired_nodes attribute"),
+		badNested("node_groups[0].desired_nodes/zero without max_nodes", badCluster(badGroup(`desired_nodes = 0`, `-max_nodes`)),
+			"Node group never has nodes max_nodes is 0; set max_nodes when desired_nodes is 0"),
+		// Both errors are about max_nodes; the second's advice is for a
+		// desired size of 0, but it is true.
+		badNested("node_groups[0].max_nodes/zero", badCluster(badGroup(`max_nodes = 0`)),
+			"max_nodes below desired_nodes max_nodes = 0 is below desired_nodes = 2.",
+			"Node group never has nodes max_nodes is 0"),
+		badNested("node_groups[0].max_nodes/zero with desired zero", badCluster(badGroup(`desired_nodes = 0`, `max_nodes = 0`)),
+			"Node group never has nodes max_nodes is 0"),
+		badNested("node_groups[0].subnet_ids/empty list", badCluster(badGroup(`subnet_ids = []`)), "Attribute node_groups[0].subnet_ids list must contain at least 1 elements, got: 0"),
+		badNested("node_groups[0].subnet_ids/empty string", badCluster(badGroup(`subnet_ids = [""]`)), `Unknown subnet id general lists subnet_ids[0] = "", which is not in subnets.`),
+		badNested("node_groups[0].subnet_ids/white space", badCluster(badGroup(`subnet_ids = [" subnet-a"]`)), `Unknown subnet id general lists subnet_ids[0] = " subnet-a", which is not in subnets.`),
+		// The message does not name the attribute; the value does.
+		badNested("node_groups[0].subnet_ids/duplicate", badCluster(badGroup(`subnet_ids = ["subnet-a", "subnet-a"]`)), `Duplicate List Value This attribute contains duplicate values of: "subnet-a"`),
+		badNested("node_groups[0].subnet_ids/pod subnet", cn(cnGroup(`subnet_ids = ["subnet-pa"]`), `custom_networking = true`),
+			`Pod subnet as a node subnet general lists "subnet-pa", a pod subnet`),
+
+		badNested("subnets[0].id/empty", badCluster(badNodeSubnet(`id = ""`)), "Attribute subnets[0].id must be a subnet id such as subnet-0123456789abcdef0, without white space, got:"),
+		badNested("subnets[0].id/null", badCluster(badNodeSubnet(`id = null`)), "Must set a configuration value for the subnets[0].id attribute"),
+		badNested("subnets[0].id/duplicate", badCluster(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badMerge(badNodeSubnetBase, `cidr = "10.0.1.0/24"`))+`]`),
+			`Duplicate subnet id "subnet-a" is also subnets[0]; list each subnet once.`),
+		badNested("subnets[0].availability_zone/empty", badCluster(badNodeSubnet(`availability_zone = ""`)), "Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes, got:"),
+		badNested("subnets[0].availability_zone/null", badCluster(badNodeSubnet(`availability_zone = null`)), "Must set a configuration value for the subnets[0].availability_zone attribute"),
+		badNested("subnets[0].cidr/null without available_ips", badCluster(badNodeSubnet(`cidr = null`)),
+			"Subnet size unknown subnets[0] (subnet-a) has neither cidr nor available_ips"),
+		badNested("subnets[0].cidr/overlap", badCluster(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badMerge(badNodeSubnetBase, `id = "subnet-b"`, `cidr = "10.0.0.128/25"`))+`]`),
+			"Overlapping subnet CIDRs 10.0.0.128/25 (subnet-b) overlaps subnets[0].cidr = 10.0.0.0/24 (subnet-a)."),
+		badNested("subnets[0].purpose/empty", badCluster(badNodeSubnet(`purpose = ""`)), `Attribute subnets[0].purpose value must be one of: ["nodes" "pods"], got: ""`),
+		badNested("subnets[0].purpose/capitalised", badCluster(badNodeSubnet(`purpose = "Pods"`)), `Attribute subnets[0].purpose value must be one of: ["nodes" "pods"], got: "Pods"`),
+		badNested("subnets[0].purpose/pods without custom networking", cn(`custom_networking = false`), `Pod subnet without custom networking subnet-pa has purpose "pods"`),
+		badNested("subnets[2].availability_zone/second pod subnet in a zone",
+			cn(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badPodSubnetBase)+`, `+badObject(badMerge(badPodSubnetBase, `id = "subnet-pb"`, `cidr = "100.64.1.0/24"`))+`]`),
+			`Two pod subnets in one zone subnet-pb and subnets[1] are both pod subnets in eu-west-1a`),
+		badNested("subnets[0].security_group_ids/node subnet", badCluster(badNodeSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718"]`)),
+			"Security groups on a node subnet security_group_ids are the ENIConfig security groups of a pod subnet; subnet-a is a node subnet"),
+		// Names that go into the add-on's eniConfig must match what AWS
+		// and the nodes' zone label use.
+		badNested("subnets[0].availability_zone/upper case", badCluster(badNodeSubnet(`availability_zone = "EU-WEST-1A"`)),
+			"Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes, got: EU-WEST-1A"),
+		badNested("subnets[0].availability_zone/white space", badCluster(badNodeSubnet(`availability_zone = " eu-west-1a"`)),
+			"Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a"),
+		badNested("subnets[0].id/white space", badCluster(badNodeSubnet(`id = " subnet-a"`)),
+			"Attribute subnets[0].id must be a subnet id such as subnet-0123456789abcdef0, without white space"),
+		badNested("subnets[1].security_group_ids/empty string", cn(badPodSubnet(`security_group_ids = [""]`)),
+			"Attribute subnets[1].security_group_ids[0] must be a security group id such as sg-0123456789abcdef0, got:"),
+		badNested("subnets[1].security_group_ids/duplicate", cn(badPodSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0a1b2c3d4e5f60718"]`)),
+			`Duplicate List Value This attribute contains duplicate values of: "sg-0a1b2c3d4e5f60718"`),
+		badNested("subnets[1].security_group_ids/null element", cn(badPodSubnet(`security_group_ids = [null]`)), "Null List Value This attribute contains a null value."),
+		badNested("node_groups[0].subnet_ids/null element", badCluster(badGroup(`subnet_ids = [null]`)), "Null List Value This attribute contains a null value."),
+		badTop("region/empty", cn(), `region = ""`, "Attribute region must be an AWS region name such as eu-west-1, got:"),
+		badTop("region/white space", cn(), `region = "eu-west-1 "`, "Attribute region must be an AWS region name such as eu-west-1, got: eu-west-1"),
+		badNested("subnets/only pod subnets", cn(`subnets = [`+badObject(badPodSubnetBase)+`]`, `custom_networking = true`),
+			`No node subnets Every subnet has purpose "pods"`),
+		// One error on custom_networking, one on the group whose zone
+		// lacks a pod subnet.
+		badNested("custom_networking/true without pod subnets", badCluster(cnGroup(), `custom_networking = true`),
+			`Custom networking without pod subnets custom_networking = true puts pod ENIs in ENIConfig subnets; add one subnet with purpose = "pods" per Availability Zone.`,
+			`No pod subnet in a zone the group uses general has nodes in eu-west-1a, and custom networking needs an ENIConfig (pod) subnet there`),
+		badNested("update_surge.extra_nodes/with max_unavailable", badCluster(`update_surge = { extra_nodes = 1, max_unavailable = 2 }`),
+			`Invalid Attribute Combination Attribute "update_surge.max_unavailable" cannot be specified when "update_surge.extra_nodes" is specified`),
+	)
+	// An empty cidr is also no cidr: with no available_ips either, the
+	// subnet's size is unknown too.
+	rows = append(rows, badNested("subnets[0].cidr/empty string", badCluster(badNodeSubnet(`cidr = ""`)),
+		`Invalid subnet CIDR "" is not a CIDR block such as 10.0.0.0/24.`,
+		"Subnet size unknown subnets[0] (subnet-a) has neither cidr nor available_ips"))
+	for _, in := range []struct{ name, value, want string }{
+		{"white space", `" 10.0.0.0/24"`, `" 10.0.0.0/24" has surrounding white space; write "10.0.0.0/24".`},
+		{"IPv6", `"2001:db8::/64"`, `"2001:db8::/64" is not IPv4`},
+		{"host bits", `"10.0.0.1/24"`, `"10.0.0.1/24" has host bits set: the subnet is 10.0.0.0/24.`},
+		{"too large", `"10.0.0.0/8"`, `"10.0.0.0/8" is a /8: AWS subnets are /16 to /28.`},
+	} {
+		// The schema validator and the provider's cross-checks both parse
+		// the CIDR; Terraform shows the identical error once. The message
+		// quotes the value, not the attribute.
+		rows = append(rows, badNested("subnets[0].cidr/"+in.name, badCluster(badNodeSubnet("cidr = "+in.value)), "Invalid subnet CIDR "+in.want))
+	}
+	groupNumber := func(attr string, lo, hi int64) []badInputRow {
+		return badNestedNumberRows("node_groups[0]."+attr, lo, hi, func(v string) []string { return badCluster(badGroup(attr + " = " + v)) })
+	}
+	rows = append(rows, groupNumber("max_network_interfaces", 1, 1024)...)
+	rows = append(rows, groupNumber("ipv4_addresses_per_interface", 2, 1024)...)
+	rows = append(rows, groupNumber("vcpus", 1, 100000)...)
+	// A value its validator refuses skips the checks that combine
+	// attributes: one error, not a second computed from the bad value.
+	rows = append(rows, groupNumber("expected_pods", 1, maxTarget)...)
+	rows = append(rows, groupNumber("desired_nodes", 0, maxTarget)...)
+	rows = append(rows, groupNumber("max_nodes", 0, maxTarget)...)
+	rows = append(rows, groupNumber("max_pods", 1, maxTarget)...)
+	rows = append(rows, badNestedNumberRows("subnets[0].available_ips", 0, 1<<24, func(v string) []string {
+		return badCluster(badNodeSubnet("available_ips = " + v))
+	})...)
+	rows = append(rows, badNumberRows(badCluster(), "spare_ips", 0, maxTarget)...)
+	rows = append(rows, badNumberRows(badCluster(), "max_eni", 1, 1024)...)
+	for _, s := range []struct {
+		attr   string
+		lo, hi int64
+	}{{"extra_nodes", 0, maxTarget}, {"max_unavailable", 1, 100}, {"max_unavailable_percentage", 1, 100}} {
+		rows = append(rows, badNestedNumberRows("update_surge."+s.attr, s.lo, s.hi, func(v string) []string {
+			return badCluster(fmt.Sprintf("update_surge = { %s = %s }", s.attr, v))
+		})...)
+	}
+	rows = append(rows, badNested("update_surge.max_unavailable/above quota", badCluster(`update_surge = { max_unavailable = 101 }`),
+		badBetween("update_surge.max_unavailable", 1, 100, "101")))
+	rows = append(rows, badSettingsRows("current", func(attr, v string) []string {
+		return badCluster(fmt.Sprintf("current = { %s = %s }", attr, v))
+	})...)
+	// Read-time: a subnet with no free address cannot hold the group.
+	rows = append(rows, badInputRow{name: "subnets[0].available_ips/zero", body: badCluster(badNodeSubnet(`available_ips = 0`)), read: true,
+		want: []string{"Subnet too small for the cluster Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at desired: it needs 50 addresses and offers 0, 50 short."}})
+	runBadInputRows(t, "vpccni_cluster", rows)
+
+	// m5.large (3 ENIs x 9 secondaries), 20 pods, MIN 20 / WARM 2: 22
+	// secondaries on 3 ENIs, 25 addresses per node.
+	fix := `{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`
+	cv := func(s string) badValueCheck { return badAttr("configuration_values", knownvalue.StringExact(s)) }
+	group0 := func(attr string) tfjsonpath.Path { return tfjsonpath.New("groups").AtMapKey("general").AtMapKey(attr) }
+	subnetA := func(attr string) tfjsonpath.Path {
+		return tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey(attr)
+	}
+	surgeA := badAt(subnetA("ips_needed_surge"), knownvalue.Int64Exact(6*25)) // max 4 + surge max(2*1, 1) = 2
+	cnEnv := `"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone","MINIMUM_IP_TARGET":"17","WARM_IP_TARGET":"2"}}`
+	runGoodInputRows(t, "vpccni_cluster", []goodInputRow{
+		{
+			// Raised to WARM_IP_TARGET = 1 with a warning, as in
+			// vpccni_warm_pool.
+			name: "spare_ips/zero", body: badCluster(`spare_ips = 0`),
+			checks: []badValueCheck{badAttr("warm_ip_target", knownvalue.Int64Exact(1)), cv(`{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"1"}}`)},
+		},
+		{
+			// A group scaled to zero that can grow to max_nodes: planned
+			// at max_nodes, nothing needed at desired.
+			name: "node_groups[0].desired_nodes/zero", body: badCluster(badGroup(`desired_nodes = 0`)),
+			checks: []badValueCheck{badAt(subnetA("ips_needed_desired"), knownvalue.Int64Exact(0)), surgeA},
+		},
+		{
+			// Optional nulls take their defaults.
+			name: "optional/null", body: badCluster(badGroup(`max_nodes = null`, `max_pods = null`, `subnet_ids = null`), badNodeSubnet(`purpose = null`, `available_ips = null`),
+				`spare_ips = null`, `prefix_delegation = null`, `custom_networking = null`, `fail_on_insufficient_subnet = null`, `region = null`, `update_surge = null`, `current = null`),
+			checks: []badValueCheck{badAttr("spare_ips", knownvalue.Int64Exact(2)), badAttr("custom_networking", knownvalue.Bool(false)),
+				badAttr("fail_on_insufficient_subnet", knownvalue.Bool(true)), badAt(subnetA("purpose"), knownvalue.StringExact("nodes")),
+				badAt(subnetA("ips_needed_max"), knownvalue.Int64Exact(2*25)), cv(fix)},
+		},
+		{
+			// A name is only the groups key: white space is kept as given.
+			name: "node_groups[0].name/white space", body: badCluster(badGroup(`name = " general"`)),
+			checks: []badValueCheck{badAt(tfjsonpath.New("groups").AtMapKey(" general").AtMapKey("max_pods"), knownvalue.Int64Exact(29))},
+		},
+		{
+			// cidr can be left out when available_ips gives the capacity.
+			name: "subnets[0].cidr/null with available_ips", body: badCluster(badNodeSubnet(`cidr = null`, `available_ips = 200`)),
+			checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(200)), surgeA},
+		},
+		{
+			// An empty update_surge is the EKS default; extra_nodes = 0 is
+			// an in-place update; the quota's 100 is allowed.
+			name: "update_surge/empty", body: badCluster(`update_surge = {}`),
+			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(2)), surgeA},
+		},
+		{name: "update_surge.extra_nodes/zero", body: badCluster(`update_surge = { extra_nodes = 0 }`),
+			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(0))}},
+		// 104 nodes at max + surge do not fit a /24: warn mode.
+		{name: "update_surge.max_unavailable/quota", body: badCluster(`update_surge = { max_unavailable = 100 }`, `fail_on_insufficient_subnet = false`),
+			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(100)), badAttr("fits", knownvalue.Bool(false))}},
+		{
+			// An empty current is the add-on defaults: 20 pods and a warm
+			// ENI want 4 ENIs' worth, capped at m5.large's 3 x 9 = 27
+			// secondaries, 30 addresses.
+			name: "current/empty", body: badCluster(`current = {}`),
+			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(30))},
+		},
+		{
+			// Zero targets are valid settings: IP targets of 0 are unset,
+			// and WARM_ENI_TARGET=0 still fills whole ENIs, adding one
+			// when none is free: 20 pods take 3 ENIs, 27 secondaries.
+			name: "current/zero", body: badCluster(`current = { warm_eni_target = 0, warm_ip_target = 0, minimum_ip_target = 0, warm_prefix_target = 0 }`),
+			checks: []badValueCheck{badAt(group0("current").AtMapKey("secondary_ips_per_node"), knownvalue.Int64Exact(27))},
+		},
+		{
+			// An empty security group list is no list: the ENIConfig then
+			// uses the node's security groups. m5.large under custom
+			// networking: (3-1)*9 = 18 pod addresses, max pods 20, so
+			// expected_pods 17.
+			name: "security_group_ids/empty", body: cn(badGroup(`expected_pods = 17`), `region = "eu-west-1"`, badPodSubnet(`security_group_ids = []`)),
+			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa"}}},` + cnEnv)},
+		},
+		{name: "node_groups/unknown", unknown: true, body: badCluster(`node_groups = local.u.groups`), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnets/unknown", unknown: true, body: badCluster(`subnets = local.u.subnets`), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].name/unknown", unknown: true, body: badCluster(badGroup(`name = local.u.general`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].instance_type/unknown", unknown: true, body: badCluster(badGroup(`instance_type = local.u.m5`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].expected_pods/unknown", unknown: true, body: badCluster(badGroup(`expected_pods = local.u.n20`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].desired_nodes/unknown", unknown: true, body: badCluster(badGroup(`desired_nodes = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].max_nodes/unknown", unknown: true, body: badCluster(badGroup(`max_nodes = local.u.n4`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].max_pods/unknown", unknown: true, body: badCluster(badGroup(`max_pods = local.u.n20`)),
+			checks: []badValueCheck{badAt(group0("max_pods"), knownvalue.Int64Exact(20))}},
+		{name: "node_groups[0].vcpus/unknown", unknown: true, body: badCluster(badGroup(`vcpus = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].max_network_interfaces/unknown", unknown: true, body: badCluster(badGroup(`max_network_interfaces = local.u.n3`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].ipv4_addresses_per_interface/unknown", unknown: true, body: badCluster(badGroup(`ipv4_addresses_per_interface = local.u.n10`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_groups[0].subnet_ids/unknown", unknown: true, body: badCluster(badGroup(`subnet_ids = [local.u.subnet_id]`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnets[0].id/unknown", unknown: true, body: badCluster(badNodeSubnet(`id = local.u.subnet_id`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnets[0].cidr/unknown", unknown: true, body: badCluster(badNodeSubnet(`cidr = local.u.cidr`)), checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(251))}},
+		{name: "subnets[0].availability_zone/unknown", unknown: true, body: badCluster(badNodeSubnet(`availability_zone = local.u.zone`)),
+			checks: []badValueCheck{badAt(subnetA("availability_zone"), knownvalue.StringExact("eu-west-1a"))}},
+		{name: "subnets[0].available_ips/unknown", unknown: true, body: badCluster(badNodeSubnet(`available_ips = local.u.n200`)),
+			checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(200))}},
+		{name: "subnets[0].purpose/unknown", unknown: true, body: badCluster(badNodeSubnet(`purpose = local.u.nodes`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnets[1].security_group_ids/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `region = "eu-west-1"`, badPodSubnet(`security_group_ids = local.u.sgs`)),
+			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa","securityGroups":["sg-0a1b2c3d4e5f60718"]}}},` + cnEnv)}},
+		{name: "spare_ips/unknown", unknown: true, body: badCluster(`spare_ips = local.u.n2`), checks: []badValueCheck{cv(fix)}},
+		{name: "prefix_delegation/unknown", unknown: true, body: badCluster(`prefix_delegation = local.u.no`), checks: []badValueCheck{cv(fix)}},
+		{name: "custom_networking/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `custom_networking = local.u.yes`),
+			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"subnets":{"eu-west-1a":{"id":"subnet-pa"}}},` + cnEnv)}},
+		{name: "max_eni/unknown", unknown: true, body: badCluster(`max_eni = local.u.n3`),
+			checks: []badValueCheck{cv(`{"env":{"MAX_ENI":"3","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)}},
+		{name: "region/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `region = local.u.region`),
+			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa"}}},` + cnEnv)}},
+		{name: "fail_on_insufficient_subnet/unknown", unknown: true, body: badCluster(`fail_on_insufficient_subnet = local.u.yes`), checks: []badValueCheck{badAttr("fits", knownvalue.Bool(true))}},
+		{name: "update_surge/unknown", unknown: true, body: badCluster(`update_surge = local.u.surge`), checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(0))}},
+		{name: "update_surge.extra_nodes/unknown", unknown: true, body: badCluster(`update_surge = { extra_nodes = local.u.n3 }`), checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(3))}},
+		{name: "current/unknown", unknown: true, body: badCluster(`current = local.u.current`),
+			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(25))}},
+		{name: "current.warm_ip_target/unknown", unknown: true, body: badCluster(`current = { minimum_ip_target = 20, warm_ip_target = local.u.n2 }`),
+			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(25))}},
+	})
+}
+
+func TestAccBadInputFunctions(t *testing.T) {
+	var rows []badInputRow
+	for _, fn := range []string{"max_pods", "node_ips"} {
+		args := func(instanceType string) string {
+			if fn == "node_ips" {
+				return fmt.Sprintf("provider::vpccni::node_ips(%s, 20, {})", instanceType)
+			}
+			return fmt.Sprintf("provider::vpccni::max_pods(%s)", instanceType)
+		}
+		rows = append(rows,
+			badCall(fn+"/instance_type/empty", args(`""`), `Invalid value for "instance_type" parameter: instance type "" is not in the embedded table of 1391 EC2 instance types`),
+			badCall(fn+"/instance_type/leading space", args(`" r5.xlarge"`), `Invalid value for "instance_type" parameter: instance type " r5.xlarge" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+			badCall(fn+"/instance_type/upper case", args(`"R5.XLARGE"`), `Invalid value for "instance_type" parameter: instance type "R5.XLARGE" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+			badCall(fn+"/instance_type/null", args(`null`), `Invalid value for "instance_type" parameter: argument must not be null.`),
+		)
+	}
+	nodeIPs := func(pods, settings string) string {
+		return fmt.Sprintf("provider::vpccni::node_ips(\"r5.xlarge\", %s, %s)", pods, settings)
+	}
+	rows = append(rows,
+		badCall("node_ips/pods/negative", nodeIPs("-1", "{}"), `Invalid value for "pods" parameter: pods = -1: r5.xlarge runs 0 to 58 pods in this mode (a whole number)`),
+		badCall("node_ips/pods/beyond int32", nodeIPs("3000000000", "{}"), `Invalid value for "pods" parameter: pods = 3000000000: r5.xlarge runs 0 to 58 pods in this mode`),
+		badCall("node_ips/pods/beyond int64", nodeIPs("1e20", "{}"), `Invalid value for "pods" parameter: pods = 100000000000000000000: r5.xlarge runs 0 to 58 pods in this mode (a whole number)`),
+		badCall("node_ips/pods/fraction", nodeIPs("1.5", "{}"), `Invalid value for "pods" parameter: pods = 1.5: r5.xlarge runs 0 to 58 pods in this mode (a whole number)`),
+		badCall("node_ips/pods/null", nodeIPs("null", "{}"), `Invalid value for "pods" parameter: argument must not be null.`),
+		// A literal null is refused rather than read as the defaults:
+		// OpenTofu turns a null argument into an unknown result.
+		badCall("node_ips/settings/null", nodeIPs("20", "null"), `Invalid value for "settings" parameter: argument must not be null.`),
+		badCall("node_ips/settings/negative", nodeIPs("20", "{ warm_ip_target = -1 }"), `Invalid value for "settings" parameter: settings.warm_ip_target = -1: must be a whole number from 0 to 100000`),
+		badCall("node_ips/settings/beyond int32", nodeIPs("20", "{ minimum_ip_target = 3000000000 }"), `Invalid value for "settings" parameter: settings.minimum_ip_target = 3000000000: must be a whole number from 0 to 100000`),
+		badCall("node_ips/settings/beyond int64", nodeIPs("20", "{ warm_eni_target = 1e20 }"), `Invalid value for "settings" parameter: settings.warm_eni_target = 100000000000000000000: must be a whole number from 0 to 100000`),
+		badCall("node_ips/settings/fraction", nodeIPs("20", "{ warm_ip_target = 2.5 }"), `Invalid value for "settings" parameter: settings.warm_ip_target = 2.5: must be a whole number from 0 to 100000`),
+		badCall("node_ips/settings/upper-case key", nodeIPs("20", "{ WARM_IP_TARGET = 2 }"), `Invalid value for "settings" parameter: settings has an unknown key "WARM_IP_TARGET"; the keys are minimum_ip_target, prefix_delegation, warm_eni_target, warm_ip_target, warm_prefix_target`),
+		badCall("node_ips/settings/string", nodeIPs("20", `""`), `Invalid value for "settings" parameter: settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not basetypes.StringType`),
+	)
+	for _, in := range []struct{ name, arg, want string }{
+		{"empty", `""`, `"" is not a CIDR block such as 10.0.0.0/24`},
+		{"white space", `" 10.0.0.0/24"`, `" 10.0.0.0/24" has surrounding white space; write "10.0.0.0/24".`},
+		{"IPv6", `"2001:db8::/56"`, `"2001:db8::/56" is not IPv4`},
+		{"host bits", `"10.0.0.9/24"`, `"10.0.0.9/24" has host bits set: the subnet is 10.0.0.0/24.`},
+		{"too large", `"10.0.0.0/8"`, `"10.0.0.0/8" is a /8: AWS subnets are /16 to /28.`},
+		{"too small", `"10.0.0.0/29"`, `"10.0.0.0/29" is a /29: AWS subnets are /16 to /28.`},
+		{"address", `"10.0.0.1"`, `"10.0.0.1" is an address, not a CIDR block; write it with a prefix length such as 10.0.0.1/24.`},
+		{"null", `null`, `argument must not be null.`},
+	} {
+		rows = append(rows, badCall("prefix_blocks/cidr/"+in.name, "provider::vpccni::prefix_blocks("+in.arg+")", `Invalid value for "cidr" parameter: `+in.want))
+	}
+	runBadInputRows(t, "output", rows)
+
+	runGoodInputRows(t, "output", []goodInputRow{
+		// No pods: the primary ENI's 14 secondaries are the warm ENI's
+		// worth (WARM_ENI_TARGET=1): 15 addresses.
+		{name: "node_ips/pods/zero", body: []string{`value = provider::vpccni::node_ips("r5.xlarge", 0, {})`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(15))}},
+		// Zero targets are valid settings, as in vpccni_warm_pool's
+		// current: 28 secondaries on 2 ENIs.
+		{name: "node_ips/settings/zero", body: []string{`value = provider::vpccni::node_ips("r5.xlarge", 20, { warm_eni_target = 0, warm_ip_target = 0, minimum_ip_target = 0 })`},
+			checks: []badValueCheck{badOutput(knownvalue.Int64Exact(30))}},
+		// The smallest subnet has no whole /28 for a prefix.
+		{name: "prefix_blocks/cidr/smallest", body: []string{`value = provider::vpccni::prefix_blocks("10.0.0.0/28")`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(0))}},
+		{name: "max_pods/instance_type/unknown", unknown: true, body: []string{`value = provider::vpccni::max_pods(local.u.r5)`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(58))}},
+		{name: "node_ips/instance_type/unknown", unknown: true, body: []string{`value = provider::vpccni::node_ips(local.u.r5, 20, {})`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(45))}},
+		{name: "node_ips/pods/unknown", unknown: true, body: []string{`value = provider::vpccni::node_ips("r5.xlarge", local.u.n20, {})`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(45))}},
+		{name: "node_ips/settings/unknown", unknown: true, body: []string{`value = provider::vpccni::node_ips("r5.xlarge", 20, local.u.current)`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(24))}},
+		{name: "node_ips/settings/unknown field", unknown: true, body: []string{`value = provider::vpccni::node_ips("r5.xlarge", 20, { minimum_ip_target = 20, warm_ip_target = local.u.n2 })`},
+			checks: []badValueCheck{badOutput(knownvalue.Int64Exact(24))}},
+		{name: "prefix_blocks/cidr/unknown", unknown: true, body: []string{`value = provider::vpccni::prefix_blocks(local.u.cidr)`}, checks: []badValueCheck{badOutput(knownvalue.Int64Exact(14))}},
+	})
+}
+
+// badUnknownInputs is a terraform_data whose output, known only after apply,
+// feeds the rows' unknown inputs as local.u.<name>.
+const badUnknownInputs = `
+resource "terraform_data" "u" {
+  input = {
+    r5        = "r5.xlarge"
+    m5        = "m5.large"
+    general   = "general"
+    n2        = 2
+    n3        = 3
+    n4        = 4
+    n10       = 10
+    n20       = 20
+    n100      = 100
+    n200      = 200
+    yes       = true
+    no        = false
+    cidr      = "10.0.0.0/24"
+    cidrs     = ["10.0.0.0/24"]
+    pod_cidr  = "100.64.0.0/24"
+    zone      = "eu-west-1a"
+    region    = "eu-west-1"
+    subnet_id = "subnet-a"
+    nodes     = "nodes"
+    sgs       = ["sg-0a1b2c3d4e5f60718"]
+    current   = { minimum_ip_target = 20, warm_ip_target = 2 }
+    surge     = { extra_nodes = 0 }
+    groups    = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 2, max_nodes = 4 }]
+    subnets   = [{ id = "subnet-a", cidr = "10.0.0.0/24", availability_zone = "eu-west-1a" }]
+  }
+}
+locals {
+  u = terraform_data.u.output
+}
+`
+
+var badLabelChars = regexp.MustCompile(`[^a-z0-9]+`)
+
+// badLabels returns unique block labels made from row names.
+func badLabels(names []string) []string {
+	out := make([]string, len(names))
+	seen := map[string]bool{}
+	for i, n := range names {
+		l := strings.Trim(badLabelChars.ReplaceAllString(strings.ToLower(n), "_"), "_")
+		if l == "" || l[0] >= '0' && l[0] <= '9' {
+			l = "r_" + l
+		}
+		for base, k := l, 2; seen[l]; k++ {
+			l = fmt.Sprintf("%s_%d", base, k)
+		}
+		seen[l] = true
+		out[i] = l
+	}
+	return out
+}
+
+// badBlock renders a row as a data source or output block.
+func badBlock(kind, label string, body []string) (string, string) {
+	if kind == "output" {
+		return fmt.Sprintf("output %q {\n  %s\n}\n", label, strings.Join(body, "\n  ")), "output." + label
+	}
+	return fmt.Sprintf("data %q %q {\n  %s\n}\n", kind, label, strings.Join(body, "\n  ")), "data." + kind + "." + label
+}
+
+func badVersionChecks(kind string) []tfversion.TerraformVersionCheck {
+	if kind == "output" {
+		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+	}
+	return nil
+}
+
+var (
+	badDiagStart = regexp.MustCompile(`(?m)^Error: `)
+	badDiagBlock = regexp.MustCompile(`in (?:data "([^"]+)" "([^"]+)"|output "([^"]+)"):`)
+)
+
+// badErrorsByBlock splits Terraform's error output into diagnostics and
+// groups them by the block they are in; diagnostics in no block are under
+// "".
+func badErrorsByBlock(out string) map[string][]string {
+	byBlock := map[string][]string{}
+	parts := badDiagStart.Split(out, -1)
+	for _, p := range parts[1:] {
+		d := "Error: " + p
+		key := ""
+		if m := badDiagBlock.FindStringSubmatch(d); m != nil {
+			if m[3] != "" {
+				key = "output." + m[3]
+			} else {
+				key = "data." + m[1] + "." + m[2]
+			}
+		}
+		byBlock[key] = append(byBlock[key], d)
+	}
+	return byBlock
+}
+
+// badMessage is a diagnostic without its location: "Error: <summary>" and
+// the detail, the paragraphs after the one that starts "  with" or "  on".
+func badMessage(diag string) string {
+	paras := strings.Split(diag, "\n\n")
+	if len(paras) < 2 {
+		return diag
+	}
+	loc := strings.TrimLeft(paras[1], " ")
+	if !strings.HasPrefix(loc, "with ") && !strings.HasPrefix(loc, "on ") {
+		return diag
+	}
+	return paras[0] + "\n" + strings.Join(paras[2:], "\n")
+}
+
+// runBadInputRows plans the rows' blocks (validation-time rows together,
+// read-time rows together) and checks each row's errors in a subtest.
+func runBadInputRows(t *testing.T, kind string, rows []badInputRow) {
+	t.Helper()
+	var onValidate, onRead []badInputRow
+	for _, r := range rows {
+		if r.read {
+			onRead = append(onRead, r)
+		} else {
+			onValidate = append(onValidate, r)
+		}
+	}
+	t.Run("rejected", func(t *testing.T) { runBadInputPhase(t, kind, onValidate) })
+	if len(onRead) > 0 {
+		t.Run("rejected on read", func(t *testing.T) { runBadInputPhase(t, kind, onRead) })
+	}
+}
+
+// runBadInputPhase plans one configuration of the rows' blocks and checks
+// each row's errors in a subtest.
+func runBadInputPhase(t *testing.T, kind string, phase []badInputRow) {
+	names := make([]string, len(phase))
+	for i, r := range phase {
+		names[i] = r.name
+	}
+	var config strings.Builder
+	keys := make([]string, len(phase))
+	for i, l := range badLabels(names) {
+		block, key := badBlock(kind, l, phase[i].body)
+		config.WriteString(block)
+		keys[i] = key
+	}
+	var out string
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   badVersionChecks(kind),
+		ProtoV6ProviderFactories: testAccProviders,
+		// Capture the errors instead of failing the step: the
+		// subtests below check them row by row.
+		ErrorCheck: func(err error) error { out = err.Error(); return nil },
+		Steps:      []resource.TestStep{{Config: config.String()}},
+	})
+	if t.Skipped() {
+		return
+	}
+	if out == "" {
+		t.Fatalf("the plan of %d bad %s inputs succeeded", len(phase), kind)
+	}
+	byBlock := badErrorsByBlock(out)
+	known := map[string]bool{}
+	for _, k := range keys {
+		known[k] = true
+	}
+	for k, ds := range byBlock {
+		if !known[k] {
+			t.Errorf("errors outside the rows' blocks (%q):\n%s", k, strings.Join(ds, "\n"))
+		}
+	}
+	for i, r := range phase {
+		t.Run(r.name, func(t *testing.T) {
+			checkBadInputErrors(t, r, byBlock[keys[i]])
+		})
+	}
+}
+
+// checkBadInputErrors: every error of the row matches one of its expected
+// texts, and every expected text matches one error.
+func checkBadInputErrors(t *testing.T, r badInputRow, diags []string) {
+	t.Helper()
+	if len(diags) == 0 {
+		t.Fatalf("no error for %s:\n  %s", r.name, strings.Join(r.body, "\n  "))
+	}
+	dump := func() string { return strings.Join(diags, "\n") }
+	if len(diags) != len(r.want) {
+		t.Errorf("%d errors, want %d:\n%s", len(diags), len(r.want), dump())
+	}
+	for _, w := range r.want {
+		re := expectError(w)
+		found := false
+		for _, d := range diags {
+			found = found || re.MatchString(badMessage(d))
+		}
+		if !found {
+			t.Errorf("no error matches %q; the errors are:\n%s", w, dump())
+		}
+	}
+	for _, d := range diags {
+		matched := false
+		for _, w := range r.want {
+			matched = matched || expectError(w).MatchString(badMessage(d))
+		}
+		if !matched {
+			t.Errorf("unexpected error:\n%s", d)
+		}
+		if r.at != "" && !expectError(r.at).MatchString(d) {
+			t.Errorf("error does not point at %q:\n%s", r.at, d)
+		}
+	}
+}
+
+// capturedState and capturedPlan keep what terraform reported, for the
+// per-row subtests.
+type capturedState struct{ state **tfjson.State }
+
+func (c capturedState) CheckState(_ context.Context, req statecheck.CheckStateRequest, _ *statecheck.CheckStateResponse) {
+	*c.state = req.State
+}
+
+type capturedPlan struct{ plan **tfjson.Plan }
+
+func (c capturedPlan) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, _ *plancheck.CheckPlanResponse) {
+	*c.plan = req.Plan
+}
+
+// runGoodInputRows plans and applies the rows' blocks in one configuration and
+// checks each row in a subtest: unknown inputs defer the read (or leave
+// the function's result unknown) at plan time, known ones do not, and the
+// state after apply holds the expected values.
+func runGoodInputRows(t *testing.T, kind string, rows []goodInputRow) {
+	t.Helper()
+	t.Run("accepted", func(t *testing.T) { runGoodInputPhase(t, kind, rows) })
+}
+
+func runGoodInputPhase(t *testing.T, kind string, rows []goodInputRow) {
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.name
+	}
+	var config strings.Builder
+	config.WriteString(badUnknownInputs)
+	keys := make([]string, len(rows))
+	for i, l := range badLabels(names) {
+		block, key := badBlock(kind, l, rows[i].body)
+		config.WriteString(block)
+		keys[i] = key
+	}
+	var state *tfjson.State
+	var plan *tfjson.Plan
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   badVersionChecks(kind),
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:            config.String(),
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{capturedPlan{&plan}}},
+			ConfigStateChecks: []statecheck.StateCheck{capturedState{&state}},
+		}},
+	})
+	if t.Skipped() || t.Failed() {
+		return
+	}
+	for i, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			key := keys[i]
+			deferred := false
+			if kind == "output" {
+				name := strings.TrimPrefix(key, "output.")
+				oc := plan.OutputChanges[name]
+				if oc == nil {
+					t.Fatalf("output %s not in the plan", name)
+				}
+				deferred = oc.AfterUnknown == true
+			} else {
+				for _, rc := range plan.ResourceChanges {
+					deferred = deferred || rc.Address == key && rc.Change.Actions.Read()
+				}
+			}
+			if deferred != r.unknown {
+				t.Errorf("%s: deferred to apply = %v, want %v", key, deferred, r.unknown)
+			}
+			var values map[string]any
+			var output any
+			if kind == "output" {
+				o := state.Values.Outputs[strings.TrimPrefix(key, "output.")]
+				if o == nil {
+					t.Fatalf("%s not in the state", key)
+				}
+				output = o.Value
+			} else {
+				for _, res := range state.Values.RootModule.Resources {
+					if res.Address == key {
+						values = res.AttributeValues
+					}
+				}
+				if values == nil {
+					t.Fatalf("%s not in the state", key)
+				}
+			}
+			for _, c := range r.checks {
+				v := output
+				if kind != "output" {
+					var err error
+					if v, err = tfjsonpath.Traverse(values, c.path); err != nil {
+						t.Errorf("%s: %v", c.path, err)
+						continue
+					}
+				}
+				if err := c.check.CheckValue(v); err != nil {
+					t.Errorf("%s %s: %v", key, c.path, err)
+				}
+			}
+		})
+	}
+}
