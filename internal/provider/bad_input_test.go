@@ -998,7 +998,8 @@ func runGoodInputPhase(t *testing.T, kind string, rows []goodInputRow) {
 	var state *tfjson.State
 	var plan *tfjson.Plan
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   badVersionChecks(kind),
+		// The unknown inputs come from terraform_data, new in Terraform 1.4.
+		TerraformVersionChecks:   append(badVersionChecks(kind), tfversion.SkipBelow(tfversion.Version1_4_0)),
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config:            config.String(),

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 const clusterDS = "data.vpccni_cluster.this"
@@ -267,6 +268,8 @@ func TestAccClusterErrors(t *testing.T) {
 // Subnet facts from resources not yet created leave the read for apply.
 func TestAccClusterUnknownInputs(t *testing.T) {
 	resource.Test(t, resource.TestCase{
+		// terraform_data is new in Terraform 1.4.
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_4_0)},
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: `

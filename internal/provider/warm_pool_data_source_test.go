@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 const articleConfig = `
@@ -290,6 +291,8 @@ func TestAccWarmPoolInputErrors(t *testing.T) {
 func TestAccWarmPoolUnknownInputs(t *testing.T) {
 	const ds = "data.vpccni_warm_pool.this"
 	resource.Test(t, resource.TestCase{
+		// terraform_data is new in Terraform 1.4.
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_4_0)},
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: `
