@@ -532,19 +532,7 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	fmt.Fprintf(&b, ". Needed at desired / max / max + surge: %d / %d / %d.", sr.Needed[PhaseDesired], sr.Needed[PhaseMax], sr.Needed[PhaseSurge])
 	fmt.Fprintf(&b, " Groups with nodes here: %s.", strings.Join(sr.Groups, ", "))
 	mode := ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking}
-	if bits, ok := smallestSubnetFor(sr.demand[PhaseSurge]); ok {
-		fmt.Fprintf(&b, " The smallest subnet that holds max + surge is a /%d (%d usable addresses).", bits, subnet.UsableIn(bits))
-	} else {
-		b.WriteString(" Not even a /16 holds max + surge: spread the nodes over more subnets.")
-	}
-	b.WriteString(" Other ways out: fewer spare_ips, lower max_nodes, more or larger subnets")
-	if !mode.PrefixDelegation {
-		b.WriteString(", prefix delegation")
-	}
-	if !mode.CustomNetworking {
-		b.WriteString(", custom networking with pod subnets in a secondary CIDR such as 100.64.0.0/16")
-	}
-	b.WriteString(", or an IPv6 cluster.")
+	writeWaysOut(&b, sr.demand[PhaseSurge], "max + surge", "fewer spare_ips, lower max_nodes", mode)
 	f.add(sev, AtIndex(attrSubnets, i), "Subnet too small for the cluster", "%s", b.String())
 }
 

@@ -304,23 +304,24 @@ func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes in
 			need, d.prefixes, c.cidr, c.blocksOffered())
 	}
 	b.WriteString(".")
-	writeWaysOut(&b, d, in.SpareIPs, nodes, in.Mode)
+	fewer := "fewer spare_ips"
+	if in.SpareIPs > 1 {
+		fewer += fmt.Sprintf(" (each one less saves %d addresses here)", nodes)
+	}
+	writeWaysOut(&b, d, "them", fewer, in.Mode)
 	f.add(sev, l.where(i), "Subnet too small for the node group", "%s", b.String())
 }
 
-// writeWaysOut appends the smallest subnet that would hold the demand and
-// the other remedies.
-func writeWaysOut(b *strings.Builder, d demand, spareIPs, nodes int, mode ipam.Settings) {
+// writeWaysOut appends the smallest subnet that would hold the demand
+// (for the moment named by when, such as "them" or "max + surge") and the
+// other remedies; fewer names the knobs that lower the demand.
+func writeWaysOut(b *strings.Builder, d demand, when, fewer string, mode ipam.Settings) {
 	if bits, ok := smallestSubnetFor(d); ok {
-		fmt.Fprintf(b, " The smallest subnet that holds them is a /%d (%d usable addresses).", bits, subnet.UsableIn(bits))
+		fmt.Fprintf(b, " The smallest subnet that holds %s is a /%d (%d usable addresses).", when, bits, subnet.UsableIn(bits))
 	} else {
-		b.WriteString(" Not even a /16 holds them: spread the nodes over more subnets.")
+		fmt.Fprintf(b, " Not even a /16 holds %s: spread the nodes over more subnets.", when)
 	}
-	b.WriteString(" Other ways out: fewer spare_ips")
-	if spareIPs > 1 {
-		fmt.Fprintf(b, " (each one less saves %d addresses here)", nodes)
-	}
-	b.WriteString(", more or larger subnets")
+	fmt.Fprintf(b, " Other ways out: %s, more or larger subnets", fewer)
 	if !mode.PrefixDelegation {
 		b.WriteString(", prefix delegation")
 	}

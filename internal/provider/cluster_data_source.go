@@ -96,15 +96,10 @@ type groupResultModel struct {
 // clusterProjectionModel is a per-node projection with totals at the three
 // phases.
 type clusterProjectionModel struct {
-	ENIsPerNode         types.Int64 `tfsdk:"enis_per_node"`
-	SecondaryIPsPerNode types.Int64 `tfsdk:"secondary_ips_per_node"`
-	PrefixesPerNode     types.Int64 `tfsdk:"prefixes_per_node"`
-	IPsPerNode          types.Int64 `tfsdk:"ips_per_node"`
-	FreeIPsPerNode      types.Int64 `tfsdk:"free_ips_per_node"`
-	PodsWithoutIP       types.Int64 `tfsdk:"pods_without_ip"`
-	TotalIPsDesired     types.Int64 `tfsdk:"total_ips_desired"`
-	TotalIPsMax         types.Int64 `tfsdk:"total_ips_max"`
-	TotalIPsSurge       types.Int64 `tfsdk:"total_ips_surge"`
+	perNodeModel
+	TotalIPsDesired types.Int64 `tfsdk:"total_ips_desired"`
+	TotalIPsMax     types.Int64 `tfsdk:"total_ips_max"`
+	TotalIPsSurge   types.Int64 `tfsdk:"total_ips_surge"`
 }
 
 type usageModel struct {
@@ -567,15 +562,10 @@ func (d *ClusterDataSource) Read(ctx context.Context, req datasource.ReadRequest
 func newClusterProjection(p ipam.Projection, nodes [3]int) clusterProjectionModel {
 	per := int64(p.SubnetIPs())
 	return clusterProjectionModel{
-		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
-		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
-		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
-		IPsPerNode:          types.Int64Value(per),
-		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
-		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
-		TotalIPsDesired:     types.Int64Value(per * int64(nodes[plan.PhaseDesired])),
-		TotalIPsMax:         types.Int64Value(per * int64(nodes[plan.PhaseMax])),
-		TotalIPsSurge:       types.Int64Value(per * int64(nodes[plan.PhaseSurge])),
+		perNodeModel:    newPerNode(p),
+		TotalIPsDesired: types.Int64Value(per * int64(nodes[plan.PhaseDesired])),
+		TotalIPsMax:     types.Int64Value(per * int64(nodes[plan.PhaseMax])),
+		TotalIPsSurge:   types.Int64Value(per * int64(nodes[plan.PhaseSurge])),
 	}
 }
 

@@ -87,15 +87,31 @@ func (m settingsModel) toSettings() ipam.Settings {
 	return s
 }
 
-// projectionModel is one node's projection times the node count.
-type projectionModel struct {
+// perNodeModel is one node's projection.
+type perNodeModel struct {
 	ENIsPerNode         types.Int64 `tfsdk:"enis_per_node"`
 	SecondaryIPsPerNode types.Int64 `tfsdk:"secondary_ips_per_node"`
 	PrefixesPerNode     types.Int64 `tfsdk:"prefixes_per_node"`
 	IPsPerNode          types.Int64 `tfsdk:"ips_per_node"`
 	FreeIPsPerNode      types.Int64 `tfsdk:"free_ips_per_node"`
 	PodsWithoutIP       types.Int64 `tfsdk:"pods_without_ip"`
-	TotalIPs            types.Int64 `tfsdk:"total_ips"`
+}
+
+func newPerNode(p ipam.Projection) perNodeModel {
+	return perNodeModel{
+		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
+		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
+		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
+		IPsPerNode:          types.Int64Value(int64(p.SubnetIPs())),
+		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
+		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
+	}
+}
+
+// projectionModel is one node's projection times the node count.
+type projectionModel struct {
+	perNodeModel
+	TotalIPs types.Int64 `tfsdk:"total_ips"`
 }
 
 var projectionDescriptions = map[string]string{
@@ -118,15 +134,7 @@ func projectionAttributes() map[string]schema.Attribute {
 }
 
 func newProjectionModel(p ipam.Projection, nodes int) projectionModel {
-	return projectionModel{
-		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
-		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
-		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
-		IPsPerNode:          types.Int64Value(int64(p.SubnetIPs())),
-		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
-		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
-		TotalIPs:            types.Int64Value(int64(nodes * p.SubnetIPs())),
-	}
+	return projectionModel{perNodeModel: newPerNode(p), TotalIPs: types.Int64Value(int64(nodes * p.SubnetIPs()))}
 }
 
 // envValue converts settings to the env map and configuration_values.

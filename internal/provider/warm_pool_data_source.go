@@ -120,29 +120,9 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			Optional: true,
 			Computed: true,
 		},
-		"pod_subnet_cidrs": schema.ListAttribute{
-			MarkdownDescription: "With custom networking: IPv4 CIDRs of the ENIConfig (pod) subnets, for example in a secondary CIDR of 100.64.0.0/10. Nodes spread evenly over them.",
-			ElementType:         types.StringType,
-			Optional:            true,
-			Validators: []validator.List{
-				listvalidator.SizeAtLeast(1),
-				listvalidator.NoNullValues(),
-				listvalidator.UniqueValues(),
-				listvalidator.ValueStringsAre(cidrValidator{}),
-			},
-		},
-		"subnet_cidrs": schema.ListAttribute{
-			MarkdownDescription: "IPv4 CIDRs of the subnets the node ENIs use (for example `aws_subnet.x.cidr_block`). Nodes spread evenly over them, the remainder on the first. " +
-				"Capacity is the CIDR's size minus AWS's 5 reserved addresses unless `subnet_available_ips` gives it.",
-			ElementType: types.StringType,
-			Optional:    true,
-			Validators: []validator.List{
-				listvalidator.SizeAtLeast(1),
-				listvalidator.NoNullValues(),
-				listvalidator.UniqueValues(),
-				listvalidator.ValueStringsAre(cidrValidator{}),
-			},
-		},
+		"pod_subnet_cidrs": cidrListAttribute("With custom networking: IPv4 CIDRs of the ENIConfig (pod) subnets, for example in a secondary CIDR of 100.64.0.0/10. Nodes spread evenly over them."),
+		"subnet_cidrs": cidrListAttribute("IPv4 CIDRs of the subnets the node ENIs use (for example `aws_subnet.x.cidr_block`). Nodes spread evenly over them, the remainder on the first. " +
+			"Capacity is the CIDR's size minus AWS's 5 reserved addresses unless `subnet_available_ips` gives it."),
 		"subnet_available_ips": schema.ListAttribute{
 			MarkdownDescription: "Free addresses per subnet (for example `aws_subnet.x.available_ip_address_count`, which already excludes reserved and used addresses). " +
 				"When set, these are the capacity; with `subnet_cidrs` the lists pair up by position and must be the same length.",
@@ -355,6 +335,21 @@ func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 		m.SubnetCapacity, m.SubnetFits = types.Int64Null(), types.BoolNull()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// cidrListAttribute is an optional list of subnet CIDRs.
+func cidrListAttribute(description string) schema.ListAttribute {
+	return schema.ListAttribute{
+		MarkdownDescription: description,
+		ElementType:         types.StringType,
+		Optional:            true,
+		Validators: []validator.List{
+			listvalidator.SizeAtLeast(1),
+			listvalidator.NoNullValues(),
+			listvalidator.UniqueValues(),
+			listvalidator.ValueStringsAre(cidrValidator{}),
+		},
+	}
 }
 
 func subnetUsageObject() schema.NestedAttributeObject {
