@@ -13,8 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -32,99 +32,93 @@ func NewClusterDataSource() datasource.DataSource {
 // subnets with one cluster-wide aws-node setting pair.
 type ClusterDataSource struct{}
 
+// clusterModel is the configuration, read from the raw value by
+// clusterModelOf (see tfobject.go for why not by reflection).
 type clusterModel struct {
-	NodeGroups               []nodeGroupModel `tfsdk:"node_groups"`
-	Subnets                  []clusterSubnet  `tfsdk:"subnets"`
-	SpareIPs                 types.Number     `tfsdk:"spare_ips"`
-	PrefixDelegation         types.Bool       `tfsdk:"prefix_delegation"`
-	CustomNetworking         types.Bool       `tfsdk:"custom_networking"`
-	MaxENI                   types.Number     `tfsdk:"max_eni"`
-	Region                   types.String     `tfsdk:"region"`
-	UpdateSurge              *updateSurge     `tfsdk:"update_surge"`
-	FailOnInsufficientSubnet types.Bool       `tfsdk:"fail_on_insufficient_subnet"`
-	Current                  *settingsModel   `tfsdk:"current"`
-
-	WarmIPTarget        types.Int64                 `tfsdk:"warm_ip_target"`
-	MinimumIPTarget     types.Int64                 `tfsdk:"minimum_ip_target"`
-	Env                 types.Map                   `tfsdk:"env"`
-	ConfigurationValues types.String                `tfsdk:"configuration_values"`
-	Groups              map[string]groupResultModel `tfsdk:"groups"`
-	SubnetsUsage        map[string]subnetUseModel   `tfsdk:"subnets_usage"`
-	ZonesUsage          map[string]usageModel       `tfsdk:"zones_usage"`
-	Fits                types.Bool                  `tfsdk:"fits"`
-	SavedIPs            types.Int64                 `tfsdk:"saved_ips"`
-	WorstSubnet         *worstSubnetModel           `tfsdk:"worst_subnet"`
+	NodeGroups               []nodeGroupModel
+	Subnets                  []clusterSubnet
+	SpareIPs                 types.Number
+	PrefixDelegation         types.Bool
+	CustomNetworking         types.Bool
+	MaxENI                   types.Number
+	Region                   types.String
+	UpdateSurge              *updateSurge
+	FailOnInsufficientSubnet types.Bool
+	Current                  *settingsModel
 }
 
 type nodeGroupModel struct {
-	Name                      types.String `tfsdk:"name"`
-	InstanceType              types.String `tfsdk:"instance_type"`
-	MaxNetworkInterfaces      types.Number `tfsdk:"max_network_interfaces"`
-	IPv4AddressesPerInterface types.Number `tfsdk:"ipv4_addresses_per_interface"`
-	VCPUs                     types.Number `tfsdk:"vcpus"`
-	ExpectedPods              types.Number `tfsdk:"expected_pods"`
-	DesiredNodes              types.Number `tfsdk:"desired_nodes"`
-	MaxNodes                  types.Number `tfsdk:"max_nodes"`
-	MaxPods                   types.Number `tfsdk:"max_pods"`
-	SubnetIDs                 types.List   `tfsdk:"subnet_ids"`
+	Name                      types.String
+	InstanceType              types.String
+	MaxNetworkInterfaces      types.Number
+	IPv4AddressesPerInterface types.Number
+	VCPUs                     types.Number
+	ExpectedPods              types.Number
+	DesiredNodes              types.Number
+	MaxNodes                  types.Number
+	MaxPods                   types.Number
+	SubnetIDs                 types.List
 }
 
 type clusterSubnet struct {
-	ID               types.String `tfsdk:"id"`
-	CIDR             types.String `tfsdk:"cidr"`
-	AvailabilityZone types.String `tfsdk:"availability_zone"`
-	AvailableIPs     types.Number `tfsdk:"available_ips"`
-	Purpose          types.String `tfsdk:"purpose"`
-	SecurityGroupIDs types.List   `tfsdk:"security_group_ids"`
+	ID               types.String
+	CIDR             types.String
+	AvailabilityZone types.String
+	AvailableIPs     types.Number
+	Purpose          types.String
+	SecurityGroupIDs types.List
 }
 
 type updateSurge struct {
-	ExtraNodes               types.Number `tfsdk:"extra_nodes"`
-	MaxUnavailable           types.Number `tfsdk:"max_unavailable"`
-	MaxUnavailablePercentage types.Number `tfsdk:"max_unavailable_percentage"`
+	ExtraNodes               types.Number
+	MaxUnavailable           types.Number
+	MaxUnavailablePercentage types.Number
 }
 
-type groupResultModel struct {
-	MaxPods           types.Int64             `tfsdk:"max_pods"`
-	SurgeNodes        types.Int64             `tfsdk:"surge_nodes"`
-	AvailabilityZones []string                `tfsdk:"availability_zones"`
-	Recommended       clusterProjectionModel  `tfsdk:"recommended"`
-	Baseline          clusterProjectionModel  `tfsdk:"baseline"`
-	Current           *clusterProjectionModel `tfsdk:"current"`
-}
-
-// clusterProjectionModel is a per-node projection with totals at the three
-// phases.
-type clusterProjectionModel struct {
-	perNodeModel
-	TotalIPsDesired types.Int64 `tfsdk:"total_ips_desired"`
-	TotalIPsMax     types.Int64 `tfsdk:"total_ips_max"`
-	TotalIPsSurge   types.Int64 `tfsdk:"total_ips_surge"`
-}
-
-type usageModel struct {
-	Capacity         types.Int64 `tfsdk:"capacity"`
-	IPsNeededDesired types.Int64 `tfsdk:"ips_needed_desired"`
-	IPsNeededMax     types.Int64 `tfsdk:"ips_needed_max"`
-	IPsNeededSurge   types.Int64 `tfsdk:"ips_needed_surge"`
-	Headroom         types.Int64 `tfsdk:"headroom"`
-	Fits             types.Bool  `tfsdk:"fits"`
-}
-
-type subnetUseModel struct {
-	usageModel
-	AvailabilityZone          types.String `tfsdk:"availability_zone"`
-	Purpose                   types.String `tfsdk:"purpose"`
-	Groups                    []string     `tfsdk:"groups"`
-	PrefixBlocks              types.Int64  `tfsdk:"prefix_blocks"`
-	PrefixBlocksNeeded        types.Int64  `tfsdk:"prefix_blocks_needed"`
-	PrefixReservationCIDRSize types.Int64  `tfsdk:"prefix_reservation_cidr_size"`
-}
-
-type worstSubnetModel struct {
-	ID        types.String `tfsdk:"id"`
-	Phase     types.String `tfsdk:"phase"`
-	Shortfall types.Int64  `tfsdk:"shortfall"`
+func clusterModelOf(o tfObject) clusterModel {
+	m := clusterModel{
+		SpareIPs:                 numberOfValue(o["spare_ips"]),
+		PrefixDelegation:         boolOf(o["prefix_delegation"]),
+		CustomNetworking:         boolOf(o["custom_networking"]),
+		MaxENI:                   numberOfValue(o["max_eni"]),
+		Region:                   stringOf(o["region"]),
+		FailOnInsufficientSubnet: boolOf(o["fail_on_insufficient_subnet"]),
+		Current:                  settingsFrom(o["current"]),
+	}
+	for _, e := range elementsOf(o["node_groups"]) {
+		g := objectOf(e)
+		m.NodeGroups = append(m.NodeGroups, nodeGroupModel{
+			Name:                      stringOf(g["name"]),
+			InstanceType:              stringOf(g["instance_type"]),
+			MaxNetworkInterfaces:      numberOfValue(g["max_network_interfaces"]),
+			IPv4AddressesPerInterface: numberOfValue(g["ipv4_addresses_per_interface"]),
+			VCPUs:                     numberOfValue(g["vcpus"]),
+			ExpectedPods:              numberOfValue(g["expected_pods"]),
+			DesiredNodes:              numberOfValue(g["desired_nodes"]),
+			MaxNodes:                  numberOfValue(g["max_nodes"]),
+			MaxPods:                   numberOfValue(g["max_pods"]),
+			SubnetIDs:                 stringListOf(g["subnet_ids"]),
+		})
+	}
+	for _, e := range elementsOf(o["subnets"]) {
+		s := objectOf(e)
+		m.Subnets = append(m.Subnets, clusterSubnet{
+			ID:               stringOf(s["id"]),
+			CIDR:             stringOf(s["cidr"]),
+			AvailabilityZone: stringOf(s["availability_zone"]),
+			AvailableIPs:     numberOfValue(s["available_ips"]),
+			Purpose:          stringOf(s["purpose"]),
+			SecurityGroupIDs: stringListOf(s["security_group_ids"]),
+		})
+	}
+	if s := objectOf(o["update_surge"]); s != nil {
+		m.UpdateSurge = &updateSurge{
+			ExtraNodes:               numberOfValue(s["extra_nodes"]),
+			MaxUnavailable:           numberOfValue(s["max_unavailable"]),
+			MaxUnavailablePercentage: numberOfValue(s["max_unavailable_percentage"]),
+		}
+	}
+	return m
 }
 
 func (d *ClusterDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -373,27 +367,27 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *ClusterDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+func (d *ClusterDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	// Any unknown value anywhere waits for Read: node groups and subnets
 	// are checked together, so a partial check could raise false errors.
 	if !req.Config.Raw.IsFullyKnown() {
 		return
 	}
-	// A null group or subnet cannot be read into the model; the lists'
+	raw := objectOf(req.Config.Raw)
+	// A null group or subnet has nothing to check; the lists'
 	// NoNullValues validators report it.
 	for _, attr := range []string{"node_groups", "subnets"} {
-		var l types.List
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(attr), &l)...)
-		if resp.Diagnostics.HasError() || !noNullElements(l) {
-			return
+		for _, e := range elementsOf(raw[attr]) {
+			if e.IsNull() {
+				return
+			}
 		}
 	}
-	var m clusterModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !m.inRange() {
+	m := clusterModelOf(raw)
+	if !m.inRange() {
 		return
 	}
-	in, diags := m.input(ctx)
+	in, diags := m.input()
 	resp.Diagnostics.Append(diags...)
 	if !diags.HasError() {
 		appendFindings(&resp.Diagnostics, plan.ValidateCluster(in), true)
@@ -421,7 +415,7 @@ func (m clusterModel) inRange() bool {
 }
 
 // input converts a fully known configuration.
-func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagnostics) {
+func (m clusterModel) input() (plan.ClusterInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := plan.ClusterInput{
 		SpareIPs:                 intOr(m.SpareIPs, plan.DefaultSpareIPs),
@@ -441,9 +435,7 @@ func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagno
 			cs.Purpose = s.Purpose.ValueString()
 		}
 		hasPodSubnet = hasPodSubnet || cs.Purpose == plan.PurposePods
-		if !s.SecurityGroupIDs.IsNull() {
-			diags.Append(s.SecurityGroupIDs.ElementsAs(ctx, &cs.SecurityGroupIDs, false)...)
-		}
+		cs.SecurityGroupIDs = listStrings(s.SecurityGroupIDs)
 		in.Subnets = append(in.Subnets, cs)
 	}
 	in.CustomNetworking = hasPodSubnet
@@ -468,21 +460,15 @@ func (m clusterModel) input(ctx context.Context) (plan.ClusterInput, diag.Diagno
 			ExpectedPods: intOf(g.ExpectedPods), DesiredNodes: intOf(g.DesiredNodes),
 			MaxNodes: intOr(g.MaxNodes, intOf(g.DesiredNodes)), MaxPods: intOf(g.MaxPods),
 		}
-		if !g.SubnetIDs.IsNull() {
-			diags.Append(g.SubnetIDs.ElementsAs(ctx, &cg.SubnetIDs, false)...)
-		}
+		cg.SubnetIDs = listStrings(g.SubnetIDs)
 		in.Groups = append(in.Groups, cg)
 	}
 	return in, diags
 }
 
-func (d *ClusterDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m clusterModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, diags := m.input(ctx)
+func (d *ClusterDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	raw := objectOf(req.Config.Raw)
+	in, diags := clusterModelOf(raw).input()
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -497,85 +483,90 @@ func (d *ClusterDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 
-	m.SpareIPs = numberOf(in.SpareIPs)
-	m.PrefixDelegation = types.BoolValue(in.PrefixDelegation)
-	m.CustomNetworking = types.BoolValue(in.CustomNetworking)
-	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)
-	m.WarmIPTarget = types.Int64Value(int64(r.Recommended.WarmIPTarget.Or(0)))
-	m.MinimumIPTarget = types.Int64Value(int64(r.Recommended.MinimumIPTarget.Or(0)))
-	var d2 diag.Diagnostics
-	m.Env, m.ConfigurationValues, d2 = envValue(ctx, r.Recommended, r.ENIConfig)
-	resp.Diagnostics.Append(d2...)
+	t := req.Config.Raw.Type()
+	out := make(map[string]tftypes.Value, len(raw))
+	for k, v := range raw {
+		out[k] = v
+	}
+	out["spare_ips"] = tfInt(in.SpareIPs)
+	out["prefix_delegation"] = tfBool(in.PrefixDelegation)
+	out["custom_networking"] = tfBool(in.CustomNetworking)
+	out["fail_on_insufficient_subnet"] = tfBool(in.FailOnInsufficientSubnet)
+	out["warm_ip_target"] = tfInt(r.Recommended.WarmIPTarget.Or(0))
+	out["minimum_ip_target"] = tfInt(r.Recommended.MinimumIPTarget.Or(0))
+	out["env"], out["configuration_values"] = envValues(r.Recommended, r.ENIConfig)
 
-	m.Groups = make(map[string]groupResultModel, len(r.Groups))
+	groupType := elementType(attrType(t, "groups"))
+	projType := attrType(groupType, "recommended")
+	groups := make(map[string]tftypes.Value, len(r.Groups))
 	for _, g := range r.Groups {
-		gm := groupResultModel{
-			MaxPods:           types.Int64Value(int64(g.MaxPods.Pods)),
-			SurgeNodes:        types.Int64Value(int64(g.SurgeNodes)),
-			AvailabilityZones: g.Zones,
-			Recommended:       newClusterProjection(g.Recommended, g.Nodes),
-			Baseline:          newClusterProjection(g.Baseline, g.Nodes),
+		totals := map[string]int{
+			"total_ips_desired": g.Nodes[plan.PhaseDesired],
+			"total_ips_max":     g.Nodes[plan.PhaseMax],
+			"total_ips_surge":   g.Nodes[plan.PhaseSurge],
+		}
+		gv := map[string]tftypes.Value{
+			"max_pods":           tfInt(g.MaxPods.Pods),
+			"surge_nodes":        tfInt(g.SurgeNodes),
+			"availability_zones": tfStringList(g.Zones),
+			"recommended":        projectionValue(projType, g.Recommended, totals, nil),
+			"baseline":           projectionValue(projType, g.Baseline, totals, nil),
 		}
 		if g.Current != nil {
-			cur := newClusterProjection(*g.Current, g.Nodes)
-			gm.Current = &cur
+			gv["current"] = projectionValue(projType, *g.Current, totals, nil)
 		}
-		m.Groups[g.Name] = gm
+		groups[g.Name] = tfObjectValue(groupType, gv)
 	}
-	m.SubnetsUsage = make(map[string]subnetUseModel, len(r.Subnets))
+	out["groups"] = tftypes.NewValue(attrType(t, "groups"), groups)
+
+	subnetType := elementType(attrType(t, "subnets_usage"))
+	subnets := make(map[string]tftypes.Value, len(r.Subnets))
 	for _, s := range r.Subnets {
-		u := subnetUseModel{
-			usageModel:                newUsage(s.Capacity, s.Needed, s.Fits()),
-			AvailabilityZone:          types.StringValue(s.AvailabilityZone),
-			Purpose:                   types.StringValue(s.Purpose),
-			Groups:                    append([]string{}, s.Groups...),
-			PrefixBlocks:              types.Int64Null(),
-			PrefixBlocksNeeded:        types.Int64Null(),
-			PrefixReservationCIDRSize: types.Int64Null(),
-		}
+		sv := usageValues(s.Capacity, s.Needed, s.Fits())
+		sv["availability_zone"] = tfString(s.AvailabilityZone)
+		sv["purpose"] = tfString(s.Purpose)
+		sv["groups"] = tfStringList(s.Groups)
 		if s.PrefixBlocks >= 0 {
-			u.PrefixBlocks = types.Int64Value(int64(s.PrefixBlocks))
-			u.PrefixBlocksNeeded = types.Int64Value(int64(s.PrefixBlocksNeeded))
+			sv["prefix_blocks"] = tfInt(s.PrefixBlocks)
+			sv["prefix_blocks_needed"] = tfInt(s.PrefixBlocksNeeded)
 		}
 		if s.ReservationBits > 0 {
-			u.PrefixReservationCIDRSize = types.Int64Value(int64(s.ReservationBits))
+			sv["prefix_reservation_cidr_size"] = tfInt(s.ReservationBits)
 		}
-		m.SubnetsUsage[s.ID] = u
+		subnets[s.ID] = tfObjectValue(subnetType, sv)
 	}
-	m.ZonesUsage = make(map[string]usageModel, len(r.Zones))
+	out["subnets_usage"] = tftypes.NewValue(attrType(t, "subnets_usage"), subnets)
+
+	zoneType := elementType(attrType(t, "zones_usage"))
+	zones := make(map[string]tftypes.Value, len(r.Zones))
 	for _, z := range r.Zones {
-		m.ZonesUsage[z.Name] = newUsage(z.Capacity, z.Needed, z.Fits)
+		zones[z.Name] = tfObjectValue(zoneType, usageValues(z.Capacity, z.Needed, z.Fits))
 	}
-	m.Fits = types.BoolValue(r.Fits)
-	m.SavedIPs = types.Int64Value(int64(r.SavedIPs))
+	out["zones_usage"] = tftypes.NewValue(attrType(t, "zones_usage"), zones)
+
+	out["fits"] = tfBool(r.Fits)
+	out["saved_ips"] = tfInt(r.SavedIPs)
 	if r.Worst >= 0 {
 		w := r.Subnets[r.Worst]
 		phase := "none"
 		if !w.Fits() {
 			phase = w.FirstFailure.String()
 		}
-		m.WorstSubnet = &worstSubnetModel{ID: types.StringValue(w.ID), Phase: types.StringValue(phase), Shortfall: types.Int64Value(int64(-w.Headroom()))}
+		out["worst_subnet"] = tfObjectValue(attrType(t, "worst_subnet"), map[string]tftypes.Value{
+			"id": tfString(w.ID), "phase": tfString(phase), "shortfall": tfInt(-w.Headroom()),
+		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.State.Raw = tftypes.NewValue(t, out)
 }
 
-func newClusterProjection(p ipam.Projection, nodes [3]int) clusterProjectionModel {
-	per := int64(p.SubnetIPs())
-	return clusterProjectionModel{
-		perNodeModel:    newPerNode(p),
-		TotalIPsDesired: types.Int64Value(per * int64(nodes[plan.PhaseDesired])),
-		TotalIPsMax:     types.Int64Value(per * int64(nodes[plan.PhaseMax])),
-		TotalIPsSurge:   types.Int64Value(per * int64(nodes[plan.PhaseSurge])),
-	}
-}
-
-func newUsage(capacity int, needed [3]int, fits bool) usageModel {
-	return usageModel{
-		Capacity:         types.Int64Value(int64(capacity)),
-		IPsNeededDesired: types.Int64Value(int64(needed[plan.PhaseDesired])),
-		IPsNeededMax:     types.Int64Value(int64(needed[plan.PhaseMax])),
-		IPsNeededSurge:   types.Int64Value(int64(needed[plan.PhaseSurge])),
-		Headroom:         types.Int64Value(int64(capacity - needed[plan.PhaseSurge])),
-		Fits:             types.BoolValue(fits),
+// usageValues are the attributes subnets_usage and zones_usage share.
+func usageValues(capacity int, needed [3]int, fits bool) map[string]tftypes.Value {
+	return map[string]tftypes.Value{
+		"capacity":           tfInt(capacity),
+		"ips_needed_desired": tfInt(needed[plan.PhaseDesired]),
+		"ips_needed_max":     tfInt(needed[plan.PhaseMax]),
+		"ips_needed_surge":   tfInt(needed[plan.PhaseSurge]),
+		"headroom":           tfInt(capacity - needed[plan.PhaseSurge]),
+		"fits":               tfBool(fits),
 	}
 }

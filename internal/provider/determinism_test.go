@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -48,22 +47,17 @@ const wantClusterValues = `{"eniConfig":{"create":true,"region":"eu-west-1","sub
 	`"eu-west-1c":{"id":"subnet-pc","securityGroups":["sg-0a1b2c3d4e5f60718","sg-0fedcba9876543210"]}}},` +
 	`"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone","MINIMUM_IP_TARGET":"17","WARM_IP_TARGET":"2"}}`
 
-// readInProcess runs a data source's Read handler on a configuration
-// given as its model, as the framework would for Terraform, and returns
-// the state it sets.
-func readInProcess(t *testing.T, ds datasource.DataSource, model any) tfsdk.State {
+// readInProcess runs a data source's Read handler on a configuration given
+// as benchValue's plain Go values, as the framework would for Terraform,
+// and returns the state it sets.
+func readInProcess(t *testing.T, ds datasource.DataSource, values map[string]any) tfsdk.State {
 	t.Helper()
 	ctx := t.Context()
 	var sr datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
-	// tfsdk.State.Set turns the model into a raw value of the schema's
-	// type; the configuration is that value (computed attributes null).
-	cfg := tfsdk.State{Schema: sr.Schema}
-	if d := cfg.Set(ctx, model); d.HasError() {
-		t.Fatalf("building the configuration: %v", d)
-	}
+	raw := benchValue(sr.Schema.Type().TerraformType(ctx), values)
 	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}}
-	ds.Read(ctx, datasource.ReadRequest{Config: tfsdk.Config{Schema: sr.Schema, Raw: cfg.Raw}}, &resp)
+	ds.Read(ctx, datasource.ReadRequest{Config: tfsdk.Config{Schema: sr.Schema, Raw: raw}}, &resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("Read: %v", resp.Diagnostics)
 	}
@@ -79,34 +73,28 @@ func stateConfigurationValues(t *testing.T, s tfsdk.State) string {
 	return v.ValueString()
 }
 
-// threeGroupClusterModel is threeGroupCluster("...", true, true,
-// `region = "eu-west-1"`) as vpccni_cluster's model, with a current
-// setting too so that every projection runs.
-func threeGroupClusterModel() clusterModel {
-	group := func(name, instanceType string, pods, desired, maxNodes int64) nodeGroupModel {
-		return nodeGroupModel{
-			Name: types.StringValue(name), InstanceType: types.StringValue(instanceType),
-			MaxNetworkInterfaces: types.NumberNull(), IPv4AddressesPerInterface: types.NumberNull(), VCPUs: types.NumberNull(),
-			ExpectedPods: numberOf(int(pods)), DesiredNodes: numberOf(int(desired)), MaxNodes: numberOf(int(maxNodes)),
-			MaxPods: types.NumberNull(), SubnetIDs: types.ListNull(types.StringType),
-		}
+// threeGroupClusterValues is threeGroupCluster("...", true, true,
+// `region = "eu-west-1"`) as vpccni_cluster's configuration, with a
+// current setting too so that every projection runs.
+func threeGroupClusterValues() map[string]any {
+	group := func(name, instanceType string, pods, desired, maxNodes int) map[string]any {
+		return map[string]any{"name": name, "instance_type": instanceType, "expected_pods": pods, "desired_nodes": desired, "max_nodes": maxNodes}
 	}
-	subnet := func(id, cidr, zone string, pods bool) clusterSubnet {
-		s := clusterSubnet{ID: types.StringValue(id), CIDR: types.StringValue(cidr), AvailabilityZone: types.StringValue(zone),
-			AvailableIPs: types.NumberNull(), Purpose: types.StringNull(), SecurityGroupIDs: types.ListNull(types.StringType)}
+	subnet := func(id, cidr, zone string, pods bool) map[string]any {
+		s := map[string]any{"id": id, "cidr": cidr, "availability_zone": zone}
 		if pods {
-			s.Purpose = types.StringValue(plan.PurposePods)
-			s.SecurityGroupIDs = types.ListValueMust(types.StringType, []attr.Value{types.StringValue("sg-0a1b2c3d4e5f60718"), types.StringValue("sg-0fedcba9876543210")})
+			s["purpose"] = plan.PurposePods
+			s["security_group_ids"] = []any{"sg-0a1b2c3d4e5f60718", "sg-0fedcba9876543210"}
 		}
 		return s
 	}
-	return clusterModel{
-		NodeGroups: []nodeGroupModel{
+	return map[string]any{
+		"node_groups": []any{
 			group("general", "m5.large", 17, 6, 12),
 			group("memory", "r5.xlarge", 40, 3, 6),
 			group("compute", "c5.4xlarge", 100, 2, 4),
 		},
-		Subnets: []clusterSubnet{
+		"subnets": []any{
 			subnet("subnet-a", "10.0.0.0/22", "eu-west-1a", false),
 			subnet("subnet-b", "10.0.4.0/22", "eu-west-1b", false),
 			subnet("subnet-c", "10.0.8.0/22", "eu-west-1c", false),
@@ -114,11 +102,8 @@ func threeGroupClusterModel() clusterModel {
 			subnet("subnet-pb", "100.64.32.0/19", "eu-west-1b", true),
 			subnet("subnet-pc", "100.64.64.0/19", "eu-west-1c", true),
 		},
-		SpareIPs: types.NumberNull(), PrefixDelegation: types.BoolNull(), CustomNetworking: types.BoolNull(), MaxENI: types.NumberNull(),
-		Region: types.StringValue("eu-west-1"), FailOnInsufficientSubnet: types.BoolNull(),
-		Current:      &settingsModel{WarmENITarget: types.NumberNull(), WarmIPTarget: numberOf(int(5)), MinimumIPTarget: numberOf(int(10)), WarmPrefixTarget: types.NumberNull()},
-		WarmIPTarget: types.Int64Null(), MinimumIPTarget: types.Int64Null(), Env: types.MapNull(types.StringType),
-		ConfigurationValues: types.StringNull(), Fits: types.BoolNull(), SavedIPs: types.Int64Null(),
+		"region":  "eu-west-1",
+		"current": map[string]any{"warm_ip_target": 5, "minimum_ip_target": 10},
 	}
 }
 
@@ -126,13 +111,13 @@ func threeGroupClusterModel() clusterModel {
 // give byte-identical configuration_values and identical state, and 100
 // plan.Cluster runs identical results.
 func TestClusterDeterministic(t *testing.T) {
-	m := threeGroupClusterModel()
-	first := readInProcess(t, NewClusterDataSource(), m)
+	values := threeGroupClusterValues()
+	first := readInProcess(t, NewClusterDataSource(), values)
 	if got := stateConfigurationValues(t, first); got != wantClusterValues {
 		t.Fatalf("configuration_values =\n%s\nwant\n%s", got, wantClusterValues)
 	}
 	for i := range 100 {
-		s := readInProcess(t, NewClusterDataSource(), m)
+		s := readInProcess(t, NewClusterDataSource(), values)
 		if got := stateConfigurationValues(t, s); got != wantClusterValues {
 			t.Fatalf("read %d: configuration_values =\n%s\nwant\n%s", i, got, wantClusterValues)
 		}
@@ -141,7 +126,9 @@ func TestClusterDeterministic(t *testing.T) {
 		}
 	}
 
-	in, diags := m.input(t.Context())
+	var sr datasource.SchemaResponse
+	NewClusterDataSource().Schema(t.Context(), datasource.SchemaRequest{}, &sr)
+	in, diags := clusterModelOf(objectOf(benchValue(sr.Schema.Type().TerraformType(t.Context()), values))).input()
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -156,45 +143,19 @@ func TestClusterDeterministic(t *testing.T) {
 // TestWarmPoolDeterministic (model level): the same for vpccni_warm_pool,
 // with custom networking, subnets and current settings.
 func TestWarmPoolDeterministic(t *testing.T) {
-	ctx := t.Context()
-	var sr datasource.SchemaResponse
-	NewWarmPoolDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
-	currentType, ok := sr.Schema.Attributes["current"].GetType().(types.ObjectType)
-	if !ok {
-		t.Fatalf("current is %T, not an object", sr.Schema.Attributes["current"].GetType())
-	}
-	current, d := types.ObjectValue(currentType.AttrTypes, map[string]attr.Value{
-		"warm_eni_target": types.NumberNull(), "warm_ip_target": types.NumberNull(), "minimum_ip_target": numberOf(20), "warm_prefix_target": types.NumberNull(),
-		"enis_per_node": types.Int64Null(), "secondary_ips_per_node": types.Int64Null(), "prefixes_per_node": types.Int64Null(), "ips_per_node": types.Int64Null(),
-		"free_ips_per_node": types.Int64Null(), "pods_without_ip": types.Int64Null(), "total_ips": types.Int64Null(),
-	})
-	if d.HasError() {
-		t.Fatal(d)
-	}
-	stringList := func(v ...string) types.List {
-		var elems []attr.Value
-		for _, s := range v {
-			elems = append(elems, types.StringValue(s))
-		}
-		return types.ListValueMust(types.StringType, elems)
-	}
-	m := warmPoolModel{
-		instanceLimitsModel: instanceLimitsModel{InstanceType: types.StringValue("r5.xlarge"), MaxNetworkInterfaces: types.NumberNull(),
-			IPv4AddressesPerInterface: types.NumberNull(), VCPUs: types.NumberNull(), MaxENI: numberOf(int(4))},
-		ExpectedPods: numberOf(int(20)), NodeCount: numberOf(int(10)), SpareIPs: types.NumberNull(), MaxPods: types.NumberNull(),
-		PrefixDelegation: types.BoolNull(), CustomNetworking: types.BoolValue(true),
-		SubnetCIDRs: stringList("10.0.0.0/27", "10.0.0.32/27"), PodSubnetCIDRs: stringList("100.64.0.0/24", "100.64.1.0/24", "100.64.2.0/24"),
-		SubnetAvailableIPs: types.ListNull(types.NumberType), FailOnInsufficientSubnet: types.BoolNull(), Current: current,
-		WarmIPTarget: types.Int64Null(), MinimumIPTarget: types.Int64Null(), Env: types.MapNull(types.StringType), ConfigurationValues: types.StringNull(),
-		SavedIPs: types.Int64Null(), SubnetCapacity: types.Int64Null(), SubnetFits: types.BoolNull(),
+	values := map[string]any{
+		"instance_type": "r5.xlarge", "max_eni": 4, "expected_pods": 20, "node_count": 10, "custom_networking": true,
+		"subnet_cidrs":     []any{"10.0.0.0/27", "10.0.0.32/27"},
+		"pod_subnet_cidrs": []any{"100.64.0.0/24", "100.64.1.0/24", "100.64.2.0/24"},
+		"current":          map[string]any{"minimum_ip_target": 20},
 	}
 	const want = `{"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone","MAX_ENI":"4","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`
-	first := readInProcess(t, NewWarmPoolDataSource(), m)
+	first := readInProcess(t, NewWarmPoolDataSource(), values)
 	if got := stateConfigurationValues(t, first); got != want {
 		t.Fatalf("configuration_values =\n%s\nwant\n%s", got, want)
 	}
 	for i := range 100 {
-		s := readInProcess(t, NewWarmPoolDataSource(), m)
+		s := readInProcess(t, NewWarmPoolDataSource(), values)
 		if got := stateConfigurationValues(t, s); got != want {
 			t.Fatalf("read %d: configuration_values = %s, want %s", i, got, want)
 		}

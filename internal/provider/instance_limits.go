@@ -29,11 +29,21 @@ const (
 // it at the top level, vpccni_warm_pool too, and vpccni_cluster once per
 // node group.
 type instanceLimitsModel struct {
-	InstanceType              types.String `tfsdk:"instance_type"`
-	MaxNetworkInterfaces      types.Number `tfsdk:"max_network_interfaces"`
-	IPv4AddressesPerInterface types.Number `tfsdk:"ipv4_addresses_per_interface"`
-	VCPUs                     types.Number `tfsdk:"vcpus"`
-	MaxENI                    types.Number `tfsdk:"max_eni"`
+	InstanceType              types.String
+	MaxNetworkInterfaces      types.Number
+	IPv4AddressesPerInterface types.Number
+	VCPUs                     types.Number
+	MaxENI                    types.Number
+}
+
+func instanceLimitsModelOf(o tfObject) instanceLimitsModel {
+	return instanceLimitsModel{
+		InstanceType:              stringOf(o["instance_type"]),
+		MaxNetworkInterfaces:      numberOfValue(o["max_network_interfaces"]),
+		IPv4AddressesPerInterface: numberOfValue(o["ipv4_addresses_per_interface"]),
+		VCPUs:                     numberOfValue(o["vcpus"]),
+		MaxENI:                    numberOfValue(o["max_eni"]),
+	}
 }
 
 const overrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_interface` for types the embedded table does not know " +
@@ -102,12 +112,6 @@ type resolvedInstance struct {
 	// inRange is false when an override is outside what its validator
 	// allows; checks that combine attributes then stay quiet.
 	inRange bool
-}
-
-// known reports whether every attribute resolution reads is known. Plans
-// with unknown inputs are validated again once they are known.
-func (m instanceLimitsModel) known() bool {
-	return allKnown(m.InstanceType, m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs, m.MaxENI)
 }
 
 // resolve looks the instance type up and applies the overrides and MAX_ENI.

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 var (
@@ -23,17 +23,6 @@ func NewInstanceTypeDataSource() datasource.DataSource {
 // InstanceTypeDataSource reports an instance type's ENI limits and the max
 // pods EKS gives it in each networking mode.
 type InstanceTypeDataSource struct{}
-
-type instanceTypeModel struct {
-	instanceLimitsModel
-	SecondaryIPsPerInterface types.Int64  `tfsdk:"secondary_ips_per_interface"`
-	NetworkCards             types.Int64  `tfsdk:"network_cards"`
-	Hypervisor               types.String `tfsdk:"hypervisor"`
-	BareMetal                types.Bool   `tfsdk:"bare_metal"`
-	MaxPods                  types.Int64  `tfsdk:"max_pods"`
-	MaxPodsCustomNetworking  types.Int64  `tfsdk:"max_pods_custom_networking"`
-	MaxPodsPrefixDelegation  types.Int64  `tfsdk:"max_pods_prefix_delegation"`
-}
 
 func (d *InstanceTypeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_instance_type"
@@ -80,41 +69,41 @@ func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *InstanceTypeDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var config instanceTypeModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !config.known() || config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) {
+func (d *InstanceTypeDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	config := instanceLimitsModelOf(objectOf(req.Config.Raw))
+	if config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) {
 		return // Terraform reports the missing value, the validators the range
 	}
 	_, diags := config.resolve(path.Empty())
 	resp.Diagnostics.Append(diags...)
 }
 
-func (d *InstanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var data instanceTypeModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	inst, diags := data.resolve(path.Empty())
+func (d *InstanceTypeDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	raw := objectOf(req.Config.Raw)
+	inst, diags := instanceLimitsModelOf(raw).resolve(path.Empty())
 	if diags.HasError() {
 		resp.Diagnostics.Append(diags...)
 		return
 	}
-	data.MaxNetworkInterfaces = numberOf(inst.node.ENIs)
-	data.IPv4AddressesPerInterface = numberOf(inst.node.IPv4PerENI)
-	data.SecondaryIPsPerInterface = types.Int64Value(int64(inst.node.IPv4PerENI - 1))
-	if inst.fromTable {
-		data.NetworkCards = types.Int64Value(int64(inst.limits.NetworkCards))
-		data.Hypervisor = types.StringValue(inst.limits.Hypervisor.String())
-		data.BareMetal = types.BoolValue(inst.limits.BareMetal)
-	} else {
-		data.NetworkCards = types.Int64Null()
-		data.Hypervisor = types.StringNull()
-		data.BareMetal = types.BoolNull()
+	out := make(map[string]tftypes.Value, len(raw))
+	for k, v := range raw {
+		out[k] = v
 	}
-	data.MaxPods = types.Int64Value(int64(inst.maxPodsFor(false, false).Pods))
-	data.MaxPodsCustomNetworking = types.Int64Value(int64(inst.maxPodsFor(true, false).Pods))
-	data.MaxPodsPrefixDelegation = types.Int64Value(int64(inst.maxPodsFor(false, true).Pods))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	out["max_network_interfaces"] = tfInt(inst.node.ENIs)
+	out["ipv4_addresses_per_interface"] = tfInt(inst.node.IPv4PerENI)
+	out["secondary_ips_per_interface"] = tfInt(inst.node.IPv4PerENI - 1)
+	if inst.fromTable {
+		out["network_cards"] = tfInt(inst.limits.NetworkCards)
+		out["hypervisor"] = tfString(inst.limits.Hypervisor.String())
+		out["bare_metal"] = tfBool(inst.limits.BareMetal)
+	}
+	out["max_pods"] = tfInt(inst.maxPodsFor(false, false).Pods)
+	out["max_pods_custom_networking"] = tfInt(inst.maxPodsFor(true, false).Pods)
+	out["max_pods_prefix_delegation"] = tfInt(inst.maxPodsFor(false, true).Pods)
+	// Warnings about overrides were shown when the configuration was
+	// validated.
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), out)
 }

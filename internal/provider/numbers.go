@@ -83,6 +83,3 @@ func inRange(n types.Number, lo, hi int64) bool {
 	f := n.ValueBigFloat()
 	return f.IsInt() && f.Cmp(big.NewFloat(float64(lo))) >= 0 && f.Cmp(big.NewFloat(float64(hi))) <= 0
 }
-
-// numberOf converts an int for a computed number attribute.
-func numberOf(v int) types.Number { return types.NumberValue(big.NewFloat(float64(v))) }

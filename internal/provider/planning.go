@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
@@ -63,6 +63,20 @@ func settingsInputAttributes() map[string]schema.Attribute {
 	return attrs
 }
 
+// settingsFrom reads a settings object; nil when null.
+func settingsFrom(v tftypes.Value) *settingsModel {
+	o := objectOf(v)
+	if o == nil {
+		return nil
+	}
+	return &settingsModel{
+		WarmENITarget:    numberOfValue(o["warm_eni_target"]),
+		WarmIPTarget:     numberOfValue(o["warm_ip_target"]),
+		MinimumIPTarget:  numberOfValue(o["minimum_ip_target"]),
+		WarmPrefixTarget: numberOfValue(o["warm_prefix_target"]),
+	}
+}
+
 // inRange reports whether every field is within its validator's range.
 func (m settingsModel) inRange() bool {
 	return inRange(m.WarmENITarget, 0, maxTarget) && inRange(m.WarmIPTarget, 0, maxTarget) &&
@@ -87,31 +101,28 @@ func (m settingsModel) toSettings() ipam.Settings {
 	return s
 }
 
-// perNodeModel is one node's projection.
-type perNodeModel struct {
-	ENIsPerNode         types.Int64 `tfsdk:"enis_per_node"`
-	SecondaryIPsPerNode types.Int64 `tfsdk:"secondary_ips_per_node"`
-	PrefixesPerNode     types.Int64 `tfsdk:"prefixes_per_node"`
-	IPsPerNode          types.Int64 `tfsdk:"ips_per_node"`
-	FreeIPsPerNode      types.Int64 `tfsdk:"free_ips_per_node"`
-	PodsWithoutIP       types.Int64 `tfsdk:"pods_without_ip"`
-}
-
-func newPerNode(p ipam.Projection) perNodeModel {
-	return perNodeModel{
-		ENIsPerNode:         types.Int64Value(int64(p.ENIs)),
-		SecondaryIPsPerNode: types.Int64Value(int64(p.SecondaryIPs)),
-		PrefixesPerNode:     types.Int64Value(int64(p.Prefixes)),
-		IPsPerNode:          types.Int64Value(int64(p.SubnetIPs())),
-		FreeIPsPerNode:      types.Int64Value(int64(p.FreeIPs)),
-		PodsWithoutIP:       types.Int64Value(int64(p.PodsWithoutIP)),
+// projectionValue writes a projection object of type t: the per-node
+// figures, and for each entry of totals (attribute -> node count) the
+// subnet addresses of that many nodes. Attributes of t it does not set
+// keep the values in keep (the inputs of `current`), or are null.
+func projectionValue(t tftypes.Type, p ipam.Projection, totals map[string]int, keep tfObject) tftypes.Value {
+	set := map[string]tftypes.Value{
+		"enis_per_node":          tfInt(p.ENIs),
+		"secondary_ips_per_node": tfInt(p.SecondaryIPs),
+		"prefixes_per_node":      tfInt(p.Prefixes),
+		"ips_per_node":           tfInt(p.SubnetIPs()),
+		"free_ips_per_node":      tfInt(p.FreeIPs),
+		"pods_without_ip":        tfInt(p.PodsWithoutIP),
 	}
-}
-
-// projectionModel is one node's projection times the node count.
-type projectionModel struct {
-	perNodeModel
-	TotalIPs types.Int64 `tfsdk:"total_ips"`
+	for name, nodes := range totals {
+		set[name] = tfInt(nodes * p.SubnetIPs())
+	}
+	for name, v := range keep {
+		if _, ok := set[name]; !ok {
+			set[name] = v
+		}
+	}
+	return tfObjectValue(t, set)
 }
 
 var projectionDescriptions = map[string]string{
@@ -133,15 +144,10 @@ func projectionAttributes() map[string]schema.Attribute {
 	return attrs
 }
 
-func newProjectionModel(p ipam.Projection, nodes int) projectionModel {
-	return projectionModel{perNodeModel: newPerNode(p), TotalIPs: types.Int64Value(int64(nodes * p.SubnetIPs()))}
-}
-
-// envValue converts settings to the env map and configuration_values.
-func envValue(ctx context.Context, s ipam.Settings, eni *addon.ENIConfig) (types.Map, types.String, diag.Diagnostics) {
-	env := addon.Env(s)
-	m, diags := types.MapValueFrom(ctx, types.StringType, env)
-	return m, types.StringValue(addon.ConfigurationValues(env, eni)), diags
+// envValues returns the env map and configuration_values of settings.
+func envValues(s ipam.Settings, eni *addon.ENIConfig) (env tftypes.Value, configurationValues tftypes.Value) {
+	m := addon.Env(s)
+	return tfStringMap(m), tfString(addon.ConfigurationValues(m, eni))
 }
 
 // cidrValidator checks one subnet CIDR element.
@@ -188,43 +194,6 @@ func appendFindings(diags *diag.Diagnostics, findings plan.Findings, errorsOnly 
 	}
 }
 
-// allKnown reports whether no value is unknown at any depth.
-func allKnown(values ...attr.Value) bool {
-	for _, v := range values {
-		if !fullyKnown(v) {
-			return false
-		}
-	}
-	return true
-}
-
-// fullyKnown reports whether v and everything in it is known.
-func fullyKnown(v attr.Value) bool {
-	if v == nil || v.IsNull() {
-		return true
-	}
-	if v.IsUnknown() {
-		return false
-	}
-	switch c := v.(type) {
-	case types.List:
-		return allKnown(c.Elements()...)
-	case types.Map:
-		for _, e := range c.Elements() {
-			if !fullyKnown(e) {
-				return false
-			}
-		}
-	case types.Object:
-		for _, e := range c.Attributes() {
-			if !fullyKnown(e) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // noNullElements reports whether a list has no null element (a
 // NoNullValues validator reports those).
 func noNullElements(l types.List) bool {
@@ -252,33 +221,24 @@ func validateSubnetListLengths(cidrs, available types.List) diag.Diagnostics {
 }
 
 // subnetInputs pairs the two subnet lists; both must be known.
-func subnetInputs(ctx context.Context, cidrs, available types.List) ([]plan.SubnetInput, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var cidrStrings []string
-	var counts []types.Number
-	if !cidrs.IsNull() {
-		diags.Append(cidrs.ElementsAs(ctx, &cidrStrings, false)...)
-	}
-	if !available.IsNull() {
-		diags.Append(available.ElementsAs(ctx, &counts, false)...)
-	}
-	n := max(len(cidrStrings), len(counts))
+func subnetInputs(cidrs, available types.List) []plan.SubnetInput {
+	n := max(len(cidrs.Elements()), len(available.Elements()))
 	if n == 0 {
-		return nil, diags
-	}
-	if len(cidrStrings) > 0 && len(counts) > 0 && len(cidrStrings) != len(counts) {
-		diags.Append(validateSubnetListLengths(cidrs, available)...)
-		return nil, diags
+		return nil
 	}
 	out := make([]plan.SubnetInput, n)
 	for i := range out {
 		out[i].Available = -1
-		if i < len(cidrStrings) {
-			out[i].CIDR = cidrStrings[i]
+		if i < len(cidrs.Elements()) {
+			if s, ok := cidrs.Elements()[i].(types.String); ok {
+				out[i].CIDR = s.ValueString()
+			}
 		}
-		if i < len(counts) {
-			out[i].Available = intOf(counts[i])
+		if i < len(available.Elements()) {
+			if c, ok := available.Elements()[i].(types.Number); ok {
+				out[i].Available = intOf(c)
+			}
 		}
 	}
-	return out, diags
+	return out
 }

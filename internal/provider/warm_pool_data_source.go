@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
@@ -32,45 +32,39 @@ func NewWarmPoolDataSource() datasource.DataSource {
 // when the subnets cannot hold it.
 type WarmPoolDataSource struct{}
 
+// warmPoolModel is the configuration, read from the raw value by
+// warmPoolModelOf (see tfobject.go for why not by reflection).
 type warmPoolModel struct {
 	instanceLimitsModel
-	ExpectedPods             types.Number `tfsdk:"expected_pods"`
-	NodeCount                types.Number `tfsdk:"node_count"`
-	SpareIPs                 types.Number `tfsdk:"spare_ips"`
-	MaxPods                  types.Number `tfsdk:"max_pods"`
-	PrefixDelegation         types.Bool   `tfsdk:"prefix_delegation"`
-	CustomNetworking         types.Bool   `tfsdk:"custom_networking"`
-	SubnetCIDRs              types.List   `tfsdk:"subnet_cidrs"`
-	PodSubnetCIDRs           types.List   `tfsdk:"pod_subnet_cidrs"`
-	SubnetAvailableIPs       types.List   `tfsdk:"subnet_available_ips"`
-	FailOnInsufficientSubnet types.Bool   `tfsdk:"fail_on_insufficient_subnet"`
-	Current                  types.Object `tfsdk:"current"`
-
-	WarmIPTarget        types.Int64        `tfsdk:"warm_ip_target"`
-	MinimumIPTarget     types.Int64        `tfsdk:"minimum_ip_target"`
-	Env                 types.Map          `tfsdk:"env"`
-	ConfigurationValues types.String       `tfsdk:"configuration_values"`
-	Recommended         *projectionModel   `tfsdk:"recommended"`
-	Baseline            *projectionModel   `tfsdk:"baseline"`
-	SavedIPs            types.Int64        `tfsdk:"saved_ips"`
-	SubnetCapacity      types.Int64        `tfsdk:"subnet_capacity"`
-	SubnetFits          types.Bool         `tfsdk:"subnet_fits"`
-	Subnets             []subnetUsageModel `tfsdk:"subnets"`
-	PodSubnets          []subnetUsageModel `tfsdk:"pod_subnets"`
+	ExpectedPods             types.Number
+	NodeCount                types.Number
+	SpareIPs                 types.Number
+	MaxPods                  types.Number
+	PrefixDelegation         types.Bool
+	CustomNetworking         types.Bool
+	SubnetCIDRs              types.List
+	PodSubnetCIDRs           types.List
+	SubnetAvailableIPs       types.List
+	FailOnInsufficientSubnet types.Bool
+	// Current is nil when not given.
+	Current *settingsModel
 }
 
-// currentModel is the `current` object: settings in, projection out.
-type currentModel struct {
-	settingsModel
-	projectionModel
-}
-
-type subnetUsageModel struct {
-	CIDR      types.String `tfsdk:"cidr"`
-	Capacity  types.Int64  `tfsdk:"capacity"`
-	Nodes     types.Int64  `tfsdk:"nodes"`
-	IPsNeeded types.Int64  `tfsdk:"ips_needed"`
-	Fits      types.Bool   `tfsdk:"fits"`
+func warmPoolModelOf(o tfObject) warmPoolModel {
+	return warmPoolModel{
+		instanceLimitsModel:      instanceLimitsModelOf(o),
+		ExpectedPods:             numberOfValue(o["expected_pods"]),
+		NodeCount:                numberOfValue(o["node_count"]),
+		SpareIPs:                 numberOfValue(o["spare_ips"]),
+		MaxPods:                  numberOfValue(o["max_pods"]),
+		PrefixDelegation:         boolOf(o["prefix_delegation"]),
+		CustomNetworking:         boolOf(o["custom_networking"]),
+		SubnetCIDRs:              stringListOf(o["subnet_cidrs"]),
+		PodSubnetCIDRs:           stringListOf(o["pod_subnet_cidrs"]),
+		SubnetAvailableIPs:       numberListOf(o["subnet_available_ips"]),
+		FailOnInsufficientSubnet: boolOf(o["fail_on_insufficient_subnet"]),
+		Current:                  settingsFrom(o["current"]),
+	}
 }
 
 func (d *WarmPoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -216,18 +210,11 @@ func (m warmPoolModel) inRange() bool {
 		n, isNumber := v.(types.Number)
 		ok = ok && isNumber && !n.IsNull() && inRange(n, 0, 1<<24)
 	}
-	ok = ok && noNullElements(m.SubnetCIDRs) && noNullElements(m.PodSubnetCIDRs)
-	if !m.Current.IsNull() {
-		var cur currentModel
-		if diags := m.Current.As(context.Background(), &cur, basetypes.ObjectAsOptions{}); diags.HasError() || !cur.inRange() {
-			return false
-		}
-	}
-	return ok
+	return ok && noNullElements(m.SubnetCIDRs) && noNullElements(m.PodSubnetCIDRs) && (m.Current == nil || m.Current.inRange())
 }
 
 // input converts a configuration whose values are all known.
-func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diagnostics) {
+func (m warmPoolModel) input() (plan.WarmPoolInput, diag.Diagnostics) {
 	inst, diags := m.resolve(path.Empty())
 	if diags.HasError() {
 		return plan.WarmPoolInput{}, diags
@@ -245,37 +232,32 @@ func (m warmPoolModel) input(ctx context.Context) (plan.WarmPoolInput, diag.Diag
 		NodeCount:                intOf(m.NodeCount),
 		SpareIPs:                 intOr(m.SpareIPs, plan.DefaultSpareIPs),
 		FailOnInsufficientSubnet: m.FailOnInsufficientSubnet.IsNull() || m.FailOnInsufficientSubnet.ValueBool(),
+		Subnets:                  subnetInputs(m.SubnetCIDRs, m.SubnetAvailableIPs),
+		PodSubnets:               subnetInputs(m.PodSubnetCIDRs, types.ListNull(types.NumberType)),
 	}
-	if !m.Current.IsNull() {
-		var cur currentModel
-		diags.Append(m.Current.As(ctx, &cur, basetypes.ObjectAsOptions{})...)
-		s := cur.toSettings()
+	if m.Current != nil {
+		s := m.Current.toSettings()
 		in.Current = &s
 	}
-	subnets, d := subnetInputs(ctx, m.SubnetCIDRs, m.SubnetAvailableIPs)
-	diags.Append(d...)
-	in.Subnets = subnets
-	podSubnets, d := subnetInputs(ctx, m.PodSubnetCIDRs, types.ListNull(types.NumberType))
-	diags.Append(d...)
-	in.PodSubnets = podSubnets
 	return in, diags
 }
 
-func (d *WarmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m warmPoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+func (d *WarmPoolDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	raw := objectOf(req.Config.Raw)
+	if raw == nil {
 		return
 	}
-	resp.Diagnostics.Append(validateSubnetListLengths(m.SubnetCIDRs, m.SubnetAvailableIPs)...)
-	if !m.known() || !allKnown(m.ExpectedPods, m.NodeCount, m.SpareIPs, m.MaxPods, m.PrefixDelegation, m.CustomNetworking,
-		m.FailOnInsufficientSubnet, m.Current, m.SubnetCIDRs, m.SubnetAvailableIPs, m.PodSubnetCIDRs) || resp.Diagnostics.HasError() {
+	// The lists' lengths are known as soon as the lists are, even when
+	// their elements are not.
+	resp.Diagnostics.Append(validateSubnetListLengths(stringListOf(raw["subnet_cidrs"]), numberListOf(raw["subnet_available_ips"]))...)
+	if resp.Diagnostics.HasError() || !req.Config.Raw.IsFullyKnown() {
 		return
 	}
+	m := warmPoolModelOf(raw)
 	if !m.inRange() {
 		return // the attribute validators report it
 	}
-	in, diags := m.input(ctx)
+	in, diags := m.input()
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -283,13 +265,14 @@ func (d *WarmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 	appendFindings(&resp.Diagnostics, plan.ValidateWarmPool(in), true)
 }
 
-func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m warmPoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+func (d *WarmPoolDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	raw := objectOf(req.Config.Raw)
+	m := warmPoolModelOf(raw)
+	resp.Diagnostics.Append(validateSubnetListLengths(m.SubnetCIDRs, m.SubnetAvailableIPs)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, diags := m.input(ctx)
+	in, diags := m.input()
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -305,36 +288,36 @@ func (d *WarmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	m.SpareIPs = numberOf(in.SpareIPs)
-	m.MaxPods = numberOf(r.MaxPods.Pods)
-	m.PrefixDelegation = types.BoolValue(in.Mode.PrefixDelegation)
-	m.CustomNetworking = types.BoolValue(in.Mode.CustomNetworking)
-	m.FailOnInsufficientSubnet = types.BoolValue(in.FailOnInsufficientSubnet)
-	m.WarmIPTarget = types.Int64Value(int64(r.Recommended.WarmIPTarget.Or(0)))
-	m.MinimumIPTarget = types.Int64Value(int64(r.Recommended.MinimumIPTarget.Or(0)))
-	var d2 diag.Diagnostics
-	m.Env, m.ConfigurationValues, d2 = envValue(ctx, r.Recommended, nil)
-	resp.Diagnostics.Append(d2...)
-	rec := newProjectionModel(r.RecommendedNode, in.NodeCount)
-	base := newProjectionModel(r.BaselineNode, in.NodeCount)
-	m.Recommended, m.Baseline = &rec, &base
-	m.SavedIPs = types.Int64Value(int64(r.SavedIPs))
+	t := req.Config.Raw.Type()
+	out := make(map[string]tftypes.Value, len(raw))
+	for k, v := range raw {
+		out[k] = v
+	}
+	out["spare_ips"] = tfInt(in.SpareIPs)
+	out["max_pods"] = tfInt(r.MaxPods.Pods)
+	out["prefix_delegation"] = tfBool(in.Mode.PrefixDelegation)
+	out["custom_networking"] = tfBool(in.Mode.CustomNetworking)
+	out["fail_on_insufficient_subnet"] = tfBool(in.FailOnInsufficientSubnet)
+	out["warm_ip_target"] = tfInt(r.Recommended.WarmIPTarget.Or(0))
+	out["minimum_ip_target"] = tfInt(r.Recommended.MinimumIPTarget.Or(0))
+	out["env"], out["configuration_values"] = envValues(r.Recommended, nil)
+	total := map[string]int{"total_ips": in.NodeCount}
+	out["recommended"] = projectionValue(attrType(t, "recommended"), r.RecommendedNode, total, nil)
+	out["baseline"] = projectionValue(attrType(t, "baseline"), r.BaselineNode, total, nil)
 	if r.CurrentNode != nil {
-		var cur currentModel
-		resp.Diagnostics.Append(m.Current.As(ctx, &cur, basetypes.ObjectAsOptions{})...)
-		cur.projectionModel = newProjectionModel(*r.CurrentNode, in.NodeCount)
-		obj, d3 := types.ObjectValueFrom(ctx, m.Current.AttributeTypes(ctx), cur)
-		resp.Diagnostics.Append(d3...)
-		m.Current = obj
+		out["current"] = projectionValue(attrType(t, "current"), *r.CurrentNode, total, objectOf(raw["current"]))
 	}
-	m.Subnets, m.PodSubnets = subnetUsageModels(r.Subnets), subnetUsageModels(r.PodSubnets)
+	out["saved_ips"] = tfInt(r.SavedIPs)
+	out["subnets"] = subnetUsageList(attrType(t, "subnets"), r.Subnets)
+	out["pod_subnets"] = subnetUsageList(attrType(t, "pod_subnets"), r.PodSubnets)
 	if len(r.Subnets)+len(r.PodSubnets) > 0 {
-		m.SubnetCapacity = types.Int64Value(int64(r.SubnetCapacity))
-		m.SubnetFits = types.BoolValue(r.SubnetFits)
+		out["subnet_capacity"] = tfInt(r.SubnetCapacity)
+		out["subnet_fits"] = tfBool(r.SubnetFits)
 	} else {
-		m.SubnetCapacity, m.SubnetFits = types.Int64Null(), types.BoolNull()
+		out["subnet_capacity"] = tfNull(tftypes.Number)
+		out["subnet_fits"] = tfNull(tftypes.Bool)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.State.Raw = tftypes.NewValue(t, out)
 }
 
 // cidrListAttribute is an optional list of subnet CIDRs.
@@ -362,20 +345,22 @@ func subnetUsageObject() schema.NestedAttributeObject {
 	}}
 }
 
-func subnetUsageModels(usage []plan.SubnetUsage) []subnetUsageModel {
-	out := make([]subnetUsageModel, len(usage))
+// subnetUsageList writes the per-subnet usage list of type t.
+func subnetUsageList(t tftypes.Type, usage []plan.SubnetUsage) tftypes.Value {
+	et := elementType(t)
+	elems := make([]tftypes.Value, len(usage))
 	for i, u := range usage {
-		cidr := types.StringNull()
+		cidr := tfNull(tftypes.String)
 		if u.CIDR != "" {
-			cidr = types.StringValue(u.CIDR)
+			cidr = tfString(u.CIDR)
 		}
-		out[i] = subnetUsageModel{
-			CIDR:      cidr,
-			Capacity:  types.Int64Value(int64(u.Capacity)),
-			Nodes:     types.Int64Value(int64(u.Nodes)),
-			IPsNeeded: types.Int64Value(int64(u.IPsNeeded)),
-			Fits:      types.BoolValue(u.Fits),
-		}
+		elems[i] = tfObjectValue(et, map[string]tftypes.Value{
+			"cidr":       cidr,
+			"capacity":   tfInt(u.Capacity),
+			"nodes":      tfInt(u.Nodes),
+			"ips_needed": tfInt(u.IPsNeeded),
+			"fits":       tfBool(u.Fits),
+		})
 	}
-	return out
+	return tftypes.NewValue(t, elems)
 }
