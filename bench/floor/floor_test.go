@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	vpccni "github.com/vpccni/terraform-provider-vpccni/internal/provider"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/tfvaluetest"
+)
+
+func servers(tb testing.TB) (realServer, floorServer tfprotov6.ProviderServer) {
+	tb.Helper()
+	var err error
+	if realServer, err = providerserver.NewProtocol6WithError(vpccni.New("bench")())(); err != nil {
+		tb.Fatal(err)
+	}
+	if floorServer, err = providerserver.NewProtocol6WithError(newFloorProvider())(); err != nil {
+		tb.Fatal(err)
+	}
+	return realServer, floorServer
+}
+
+func providerSchema(tb testing.TB, s tfprotov6.ProviderServer) *tfprotov6.GetProviderSchemaResponse {
+	tb.Helper()
+	resp, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range resp.Diagnostics {
+		tb.Fatalf("GetProviderSchema: %s: %s", d.Summary, d.Detail)
+	}
+	return resp
+}
+
+// TestSameSchema: Terraform sees exactly the real provider's schemas and
+// function signatures.
+func TestSameSchema(t *testing.T) {
+	r, f := servers(t)
+	rs, fs := providerSchema(t, r), providerSchema(t, f)
+	if len(rs.DataSourceSchemas) != 3 || len(rs.Functions) != 3 {
+		t.Fatalf("real provider has %d data sources and %d functions, want 3 and 3", len(rs.DataSourceSchemas), len(rs.Functions))
+	}
+	if !reflect.DeepEqual(rs.Provider, fs.Provider) {
+		t.Error("provider schemas differ")
+	}
+	if !reflect.DeepEqual(rs.DataSourceSchemas, fs.DataSourceSchemas) {
+		t.Error("data source schemas differ")
+	}
+	if !reflect.DeepEqual(rs.Functions, fs.Functions) {
+		t.Error("function definitions differ")
+	}
+	if !reflect.DeepEqual(rs.ServerCapabilities, fs.ServerCapabilities) {
+		t.Error("server capabilities differ")
+	}
+}
+
+var warmPool = map[string]any{
+	"instance_type": "r5.xlarge", "expected_pods": 20, "node_count": 10, "subnet_cidrs": []any{"10.0.0.0/24"},
+}
+
+func cluster(n int) map[string]any {
+	types := []struct {
+		name string
+		pods int
+	}{{"m5.large", 20}, {"r5.xlarge", 40}, {"c5.4xlarge", 100}, {"m5.2xlarge", 50}, {"t3.medium", 15}}
+	var groups, subnets []any
+	for i := range n {
+		it := types[i%len(types)]
+		groups = append(groups, map[string]any{
+			"name": fmt.Sprintf("group-%02d", i), "instance_type": it.name, "expected_pods": it.pods, "desired_nodes": 3, "max_nodes": 6,
+		})
+	}
+	for i := range 3 {
+		subnets = append(subnets, map[string]any{
+			"id": fmt.Sprintf("subnet-%c", 'a'+i), "cidr": fmt.Sprintf("10.%d.0.0/16", i), "availability_zone": fmt.Sprintf("eu-west-1%c", 'a'+i),
+		})
+	}
+	return map[string]any{"node_groups": groups, "subnets": subnets}
+}
+
+func config(tb testing.TB, s tfprotov6.ProviderServer, typeName string, values map[string]any) (tftypes.Type, *tfprotov6.DynamicValue) {
+	tb.Helper()
+	typ := providerSchema(tb, s).DataSourceSchemas[typeName].ValueType()
+	dv, err := tfprotov6.NewDynamicValue(typ, tfvaluetest.Value(typ, values))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return typ, &dv
+}
+
+func read(tb testing.TB, s tfprotov6.ProviderServer, typeName string, cfg *tfprotov6.DynamicValue) *tfprotov6.ReadDataSourceResponse {
+	ctx := context.Background()
+	v, err := s.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: cfg})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := s.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: cfg})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range append(v.Diagnostics, r.Diagnostics...) {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			tb.Fatalf("%s: %s: %s", typeName, d.Summary, d.Detail)
+		}
+	}
+	return r
+}
+
+// TestFloorRead: the floor's state has the schema's type, keeps the
+// configured values and has no null computed attribute at the top level.
+func TestFloorRead(t *testing.T) {
+	_, f := servers(t)
+	for name, values := range map[string]map[string]any{
+		"vpccni_warm_pool":     warmPool,
+		"vpccni_cluster":       cluster(3),
+		"vpccni_instance_type": {"instance_type": "m5.large"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			typ, cfg := config(t, f, name, values)
+			state, err := read(t, f, name, cfg).State.Unmarshal(typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var attrs map[string]tftypes.Value
+			if err := state.As(&attrs); err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range values {
+				if want := tfvaluetest.Value(objectType(t, typ).AttributeTypes[k], v); !attrs[k].Equal(want) {
+					t.Errorf("%s = %s, want the configured %s", k, attrs[k], want)
+				}
+			}
+			schema := providerSchema(t, f).DataSourceSchemas[name]
+			for _, a := range schema.Block.Attributes {
+				if a.Computed && attrs[a.Name].IsNull() {
+					t.Errorf("computed %s is null", a.Name)
+				}
+			}
+		})
+	}
+}
+
+// The RPC benchmarks match internal/provider's Benchmark*RPC: one data
+// block as Terraform drives it (validate, then read), in process.
+
+func benchRPC(b *testing.B, floor bool, typeName string, values map[string]any) {
+	r, f := servers(b)
+	s := r
+	if floor {
+		s = f
+	}
+	_, cfg := config(b, s, typeName, values)
+	b.ReportAllocs()
+	for b.Loop() {
+		read(b, s, typeName, cfg)
+	}
+}
+
+func BenchmarkFloorWarmPoolRPC(b *testing.B) { benchRPC(b, true, "vpccni_warm_pool", warmPool) }
+func BenchmarkFloorClusterRPC1Group(b *testing.B) {
+	benchRPC(b, true, "vpccni_cluster", cluster(1))
+}
+func BenchmarkFloorClusterRPC50Groups(b *testing.B) {
+	benchRPC(b, true, "vpccni_cluster", cluster(50))
+}
+
+func BenchmarkFloorNodeIPsRPC(b *testing.B) {
+	_, s := servers(b)
+	providerSchema(b, s)
+	obj := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"minimum_ip_target": tftypes.Number, "warm_ip_target": tftypes.Number}}
+	var args []*tfprotov6.DynamicValue
+	for _, a := range []struct {
+		t tftypes.Type
+		v tftypes.Value
+	}{
+		{tftypes.String, tftypes.NewValue(tftypes.String, "r5.xlarge")},
+		{tftypes.Number, tftypes.NewValue(tftypes.Number, 20)},
+		{tftypes.DynamicPseudoType, tftypes.NewValue(obj, map[string]tftypes.Value{
+			"minimum_ip_target": tftypes.NewValue(tftypes.Number, 20), "warm_ip_target": tftypes.NewValue(tftypes.Number, 2)})},
+	} {
+		dv, err := tfprotov6.NewDynamicValue(a.t, a.v)
+		if err != nil {
+			b.Fatal(err)
+		}
+		args = append(args, &dv)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := s.CallFunction(context.Background(), &tfprotov6.CallFunctionRequest{Name: "node_ips", Arguments: args})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Error != nil {
+			b.Fatal(r.Error.Text)
+		}
+	}
+}
+
+// BenchmarkFloorWarmPoolRead is the floor's Read handler alone, as
+// internal/provider's BenchmarkWarmPoolRead times the real one: what
+// turning a configuration into a state costs without the framework's
+// reflection (tftypes in, tftypes out).
+func BenchmarkFloorWarmPoolRead(b *testing.B) {
+	ctx := context.Background()
+	_, f := servers(b)
+	typ, _ := config(b, f, "vpccni_warm_pool", warmPool)
+	ds := &floorDataSource{shared: &floorSchema{}}
+	ds.real = vpccni.NewWarmPoolDataSource()
+	var sr datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+	cfg := tfsdk.Config{Schema: sr.Schema, Raw: tfvaluetest.Value(typ, warmPool)}
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: cfg.Raw}}
+		ds.Read(ctx, datasource.ReadRequest{Config: cfg}, &resp)
+		if resp.Diagnostics.HasError() {
+			b.Fatal(resp.Diagnostics)
+		}
+	}
+}
+
+func objectType(t *testing.T, typ tftypes.Type) tftypes.Object {
+	o, ok := typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("%s is not an object type", typ)
+	}
+	return o
+}
