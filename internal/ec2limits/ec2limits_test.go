@@ -168,3 +168,26 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+// FuzzSuggest: any input gives at most n suggestions, all of them known
+// instance types, and Find agrees with Lookup.
+func FuzzSuggest(f *testing.F) {
+	for _, s := range []string{"m5.lrage", "M5.LARGE", "", " ", "p4d", "zzzz", "r5.xlarge"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := Suggest(name, 3)
+		if len(got) > 3 {
+			t.Fatalf("%d suggestions", len(got))
+		}
+		for _, s := range got {
+			if _, ok := Lookup(s); !ok {
+				t.Fatalf("suggested %q, which is not in the table", s)
+			}
+		}
+		_, lookupOK := Lookup(name)
+		if _, err := Find(name); (err == nil) != lookupOK {
+			t.Fatalf("Find and Lookup disagree on %q", name)
+		}
+	})
+}
