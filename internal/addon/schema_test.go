@@ -9,55 +9,22 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon/addontest"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
-// schemaFile is our own JSON Schema of the vpc-cni add-on's env and
-// eniConfig sections; testdata/README.md says where each rule comes from.
-const schemaFile = "testdata/vpc-cni-configuration.schema.json"
-
-// compileSchema compiles schemaFile with format assertions on. The formats
-// "integer" and "boolean" are the EKS add-on schema's names for strings
-// ipamd parses with strconv.Atoi and strconv.ParseBool.
+// compileSchema compiles the add-on schema (internal/addon/addontest).
 func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.RegisterFormat(&jsonschema.Format{Name: "integer", Validate: func(v any) error {
-		s, ok := v.(string)
-		if !ok {
-			return nil // type's job
-		}
-		if _, err := strconv.Atoi(s); err != nil {
-			return errors.New("ipamd cannot read it as an integer (strconv.Atoi)")
-		}
-		return nil
-	}})
-	c.RegisterFormat(&jsonschema.Format{Name: "boolean", Validate: func(v any) error {
-		s, ok := v.(string)
-		if !ok {
-			return nil
-		}
-		if _, err := strconv.ParseBool(s); err != nil {
-			return errors.New("ipamd cannot read it as a boolean (strconv.ParseBool)")
-		}
-		return nil
-	}})
-	sch, err := c.Compile(schemaFile)
+	sch, err := addontest.Compile()
 	if err != nil {
-		t.Fatalf("compile %s: %v", schemaFile, err)
+		t.Fatalf("compile %s: %v", addontest.SchemaName, err)
 	}
 	return sch
 }
 
 // validateJSON validates a JSON document against the schema.
-func validateJSON(sch *jsonschema.Schema, doc string) error {
-	v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
-	if err != nil {
-		return err
-	}
-	return sch.Validate(v)
-}
+func validateJSON(sch *jsonschema.Schema, doc string) error { return addontest.Validate(sch, doc) }
 
 // violations lists the leaf errors of a validation error as "instance
 // location [schema rule]", the rule being the keyword's place in the

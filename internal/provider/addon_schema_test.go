@@ -2,10 +2,8 @@ package provider
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -14,39 +12,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon/addontest"
 )
 
-// addonSchemaFile is the JSON Schema of the vpc-cni add-on's env and
-// eniConfig sections that internal/addon's tests use too; its README says
-// where each rule comes from.
-const addonSchemaFile = "../addon/testdata/vpc-cni-configuration.schema.json"
-
-// compileAddonSchema compiles addonSchemaFile with format assertions on:
-// "integer" and "boolean" are strings ipamd reads with strconv.Atoi and
-// strconv.ParseBool (the same formats internal/addon's test registers).
+// compileAddonSchema compiles the add-on schema internal/addon's tests use
+// too (internal/addon/addontest).
 func compileAddonSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.RegisterFormat(&jsonschema.Format{Name: "integer", Validate: func(v any) error {
-		if s, ok := v.(string); ok {
-			if _, err := strconv.Atoi(s); err != nil {
-				return errors.New("ipamd cannot read it as an integer (strconv.Atoi)")
-			}
-		}
-		return nil
-	}})
-	c.RegisterFormat(&jsonschema.Format{Name: "boolean", Validate: func(v any) error {
-		if s, ok := v.(string); ok {
-			if _, err := strconv.ParseBool(s); err != nil {
-				return errors.New("ipamd cannot read it as a boolean (strconv.ParseBool)")
-			}
-		}
-		return nil
-	}})
-	sch, err := c.Compile(addonSchemaFile)
+	sch, err := addontest.Compile()
 	if err != nil {
-		t.Fatalf("compile %s: %v", addonSchemaFile, err)
+		t.Fatalf("compile %s: %v", addontest.SchemaName, err)
 	}
 	return sch
 }
@@ -60,7 +36,7 @@ type matchesAddonSchema struct {
 }
 
 func (m matchesAddonSchema) String() string {
-	return fmt.Sprintf("vpc-cni configuration valid against %s, eniConfig zones %v", addonSchemaFile, m.zones)
+	return fmt.Sprintf("vpc-cni configuration valid against %s, eniConfig zones %v", addontest.SchemaName, m.zones)
 }
 
 func (m matchesAddonSchema) CheckValue(v any) error {
