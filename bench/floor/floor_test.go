@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 	"testing"
 
@@ -63,29 +62,9 @@ func TestSameSchema(t *testing.T) {
 	}
 }
 
-var warmPool = map[string]any{
-	"instance_type": "r5.xlarge", "expected_pods": 20, "node_count": 10, "subnet_cidrs": []any{"10.0.0.0/24"},
-}
+var warmPool = tfvaluetest.WarmPoolArticle()
 
-func cluster(n int) map[string]any {
-	types := []struct {
-		name string
-		pods int
-	}{{"m5.large", 20}, {"r5.xlarge", 40}, {"c5.4xlarge", 100}, {"m5.2xlarge", 50}, {"t3.medium", 15}}
-	var groups, subnets []any
-	for i := range n {
-		it := types[i%len(types)]
-		groups = append(groups, map[string]any{
-			"name": fmt.Sprintf("group-%02d", i), "instance_type": it.name, "expected_pods": it.pods, "desired_nodes": 3, "max_nodes": 6,
-		})
-	}
-	for i := range 3 {
-		subnets = append(subnets, map[string]any{
-			"id": fmt.Sprintf("subnet-%c", 'a'+i), "cidr": fmt.Sprintf("10.%d.0.0/16", i), "availability_zone": fmt.Sprintf("eu-west-1%c", 'a'+i),
-		})
-	}
-	return map[string]any{"node_groups": groups, "subnets": subnets}
-}
+func cluster(n int) map[string]any { return tfvaluetest.Cluster(n) }
 
 func config(tb testing.TB, s tfprotov6.ProviderServer, typeName string, values map[string]any) (tftypes.Type, *tfprotov6.DynamicValue) {
 	tb.Helper()
@@ -176,22 +155,9 @@ func BenchmarkFloorClusterRPC50Groups(b *testing.B) {
 func BenchmarkFloorNodeIPsRPC(b *testing.B) {
 	_, s := servers(b)
 	providerSchema(b, s)
-	obj := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"minimum_ip_target": tftypes.Number, "warm_ip_target": tftypes.Number}}
-	var args []*tfprotov6.DynamicValue
-	for _, a := range []struct {
-		t tftypes.Type
-		v tftypes.Value
-	}{
-		{tftypes.String, tftypes.NewValue(tftypes.String, "r5.xlarge")},
-		{tftypes.Number, tftypes.NewValue(tftypes.Number, 20)},
-		{tftypes.DynamicPseudoType, tftypes.NewValue(obj, map[string]tftypes.Value{
-			"minimum_ip_target": tftypes.NewValue(tftypes.Number, 20), "warm_ip_target": tftypes.NewValue(tftypes.Number, 2)})},
-	} {
-		dv, err := tfprotov6.NewDynamicValue(a.t, a.v)
-		if err != nil {
-			b.Fatal(err)
-		}
-		args = append(args, &dv)
+	args, err := tfvaluetest.NodeIPsArgs()
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -11,7 +11,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"math/big"
 	"testing"
 
@@ -44,52 +43,9 @@ func benchConfig(b *testing.B, ds datasource.DataSource, values map[string]any) 
 	return tfsdk.Config{Schema: resp.Schema, Raw: benchValue(resp.Schema.Type().TerraformType(ctx), values)}
 }
 
-// The article's node group: ten r5.xlarge nodes with about 20 pods in a /24.
-func warmPoolBenchValues() map[string]any {
-	return map[string]any{
-		"instance_type": "r5.xlarge",
-		"expected_pods": 20,
-		"node_count":    10,
-		"subnet_cidrs":  []any{"10.0.0.0/24"},
-	}
-}
+func warmPoolBenchValues() map[string]any { return tfvaluetest.WarmPoolArticle() }
 
-var benchInstanceTypes = []struct {
-	name string
-	pods int
-}{
-	{"m5.large", 20},
-	{"r5.xlarge", 40},
-	{"c5.4xlarge", 100},
-	{"m5.2xlarge", 50},
-	{"t3.medium", 15},
-}
-
-// clusterBenchValues: n node groups cycling through benchInstanceTypes over
-// three /16 node subnets in three zones (room for every group at max +
-// surge).
-func clusterBenchValues(n int) map[string]any {
-	groups := make([]any, n)
-	for i := range groups {
-		it := benchInstanceTypes[i%len(benchInstanceTypes)]
-		groups[i] = map[string]any{
-			"name":          fmt.Sprintf("group-%02d", i),
-			"instance_type": it.name,
-			"expected_pods": it.pods,
-			"desired_nodes": 3,
-			"max_nodes":     6,
-		}
-	}
-	subnets := make([]any, 3)
-	for i := range subnets {
-		subnets[i] = map[string]any{
-			"id":                fmt.Sprintf("subnet-%c", 'a'+i),
-			"cidr":              fmt.Sprintf("10.%d.0.0/16", i),
-			"availability_zone": fmt.Sprintf("eu-west-1%c", 'a'+i),
-		}
-	}
-	return map[string]any{"node_groups": groups, "subnets": subnets}
-}
+func clusterBenchValues(n int) map[string]any { return tfvaluetest.Cluster(n) }
 
 // benchRead runs Read once, checks the state with check, then times it.
 func benchRead(b *testing.B, ds datasource.DataSource, values map[string]any, check func(*testing.B, tfsdk.State)) {
@@ -172,11 +128,10 @@ func BenchmarkInstanceTypeRead(b *testing.B) {
 	})
 }
 
-func checkCluster(n int) func(*testing.B, tfsdk.State) {
-	minPods := benchInstanceTypes[0].pods
-	for i := range min(n, len(benchInstanceTypes)) {
-		minPods = min(minPods, benchInstanceTypes[i].pods)
-	}
+// checkCluster checks a cluster state of n groups whose smallest expected
+// pods is minPods (tfvaluetest.Cluster: 20 for the first group alone, m5.large;
+// 15 from the fifth group on, t3.medium).
+func checkCluster(n, minPods int) func(*testing.B, tfsdk.State) {
 	return func(b *testing.B, s tfsdk.State) {
 		var groups types.Map
 		if d := s.GetAttribute(context.Background(), benchPath("groups"), &groups); d.HasError() {
@@ -192,11 +147,11 @@ func checkCluster(n int) func(*testing.B, tfsdk.State) {
 }
 
 func BenchmarkClusterRead1Group(b *testing.B) {
-	benchRead(b, NewClusterDataSource(), clusterBenchValues(1), checkCluster(1))
+	benchRead(b, NewClusterDataSource(), clusterBenchValues(1), checkCluster(1, 20))
 }
 
 func BenchmarkClusterRead50Groups(b *testing.B) {
-	benchRead(b, NewClusterDataSource(), clusterBenchValues(50), checkCluster(50))
+	benchRead(b, NewClusterDataSource(), clusterBenchValues(50), checkCluster(50, 15))
 }
 
 func BenchmarkClusterValidateConfig1Group(b *testing.B) {
@@ -322,22 +277,9 @@ func BenchmarkClusterRPC50Groups(b *testing.B) {
 func BenchmarkNodeIPsRPC(b *testing.B) {
 	ctx := context.Background()
 	s := benchServer(b)
-	obj := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"minimum_ip_target": tftypes.Number, "warm_ip_target": tftypes.Number}}
-	args := make([]*tfprotov6.DynamicValue, 3)
-	for i, a := range []struct {
-		t tftypes.Type
-		v tftypes.Value
-	}{
-		{tftypes.String, tftypes.NewValue(tftypes.String, "r5.xlarge")},
-		{tftypes.Number, tftypes.NewValue(tftypes.Number, 20)},
-		{tftypes.DynamicPseudoType, tftypes.NewValue(obj, map[string]tftypes.Value{
-			"minimum_ip_target": tftypes.NewValue(tftypes.Number, 20), "warm_ip_target": tftypes.NewValue(tftypes.Number, 2)})},
-	} {
-		dv, err := tfprotov6.NewDynamicValue(a.t, a.v)
-		if err != nil {
-			b.Fatal(err)
-		}
-		args[i] = &dv
+	args, err := tfvaluetest.NodeIPsArgs()
+	if err != nil {
+		b.Fatal(err)
 	}
 	call := func() *tfprotov6.CallFunctionResponse {
 		r, err := s.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: "node_ips", Arguments: args})
