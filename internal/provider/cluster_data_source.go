@@ -401,8 +401,8 @@ func (m clusterModel) inRange() bool {
 	ok := inRange(m.SpareIPs, 0, maxTarget) && inRange(m.MaxENI, 1, maxOverrideENIs)
 	for _, g := range m.NodeGroups {
 		ok = ok && !g.ExpectedPods.IsNull() && !g.DesiredNodes.IsNull() && !g.InstanceType.IsNull() && !g.Name.IsNull() && noNullElements(g.SubnetIDs) &&
-			inRange(g.MaxNetworkInterfaces, 1, maxOverrideENIs) && inRange(g.IPv4AddressesPerInterface, 2, maxOverrideIPsPerENI) &&
-			inRange(g.VCPUs, 1, maxVCPUs) && inRange(g.ExpectedPods, 1, maxTarget) && inRange(g.DesiredNodes, 0, maxTarget) &&
+			overridesInRange(g.MaxNetworkInterfaces, g.IPv4AddressesPerInterface, g.VCPUs) &&
+			inRange(g.ExpectedPods, 1, maxTarget) && inRange(g.DesiredNodes, 0, maxTarget) &&
 			inRange(g.MaxNodes, 0, maxTarget) && inRange(g.MaxPods, 1, maxTarget)
 	}
 	for _, s := range m.Subnets {
@@ -444,7 +444,7 @@ func (m clusterModel) input() (plan.ClusterInput, diag.Diagnostics) {
 	}
 	if s := m.UpdateSurge; s != nil {
 		in.Surge.ExtraNodes = intOr(s.ExtraNodes, -1)
-		in.Surge.MaxUnavailable = intOr(s.MaxUnavailable, 1)
+		in.Surge.MaxUnavailable = intOr(s.MaxUnavailable, plan.DefaultSurge().MaxUnavailable)
 		in.Surge.MaxUnavailablePercentage = intOf(s.MaxUnavailablePercentage)
 	}
 	if m.Current != nil {
@@ -484,10 +484,7 @@ func (d *ClusterDataSource) Read(_ context.Context, req datasource.ReadRequest, 
 	}
 
 	t := req.Config.Raw.Type()
-	out := make(map[string]tftypes.Value, len(raw))
-	for k, v := range raw {
-		out[k] = v
-	}
+	out := raw.clone()
 	out["spare_ips"] = tfInt(in.SpareIPs)
 	out["prefix_delegation"] = tfBool(in.PrefixDelegation)
 	out["custom_networking"] = tfBool(in.CustomNetworking)

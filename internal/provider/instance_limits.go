@@ -109,16 +109,19 @@ type resolvedInstance struct {
 	// limits are the table's facts; zero when the type is not in it.
 	limits    ec2limits.Limits
 	fromTable bool
-	// inRange is false when an override is outside what its validator
-	// allows; checks that combine attributes then stay quiet.
-	inRange bool
+}
+
+// overridesInRange reports whether the limit overrides are null or within
+// their validators' ranges; the checks that combine attributes stay quiet
+// otherwise, so that one bad override gives one error.
+func overridesInRange(enis, ips, vcpus types.Number) bool {
+	return inRange(enis, 1, maxOverrideENIs) && inRange(ips, 2, maxOverrideIPsPerENI) && inRange(vcpus, 1, maxVCPUs)
 }
 
 // resolve looks the instance type up and applies the overrides and MAX_ENI.
 func (m instanceLimitsModel) resolve(at path.Path) (resolvedInstance, diag.Diagnostics) {
 	r, diags := resolveInstance(m.InstanceType, m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs, at)
 	r.maxENI = intOf(m.MaxENI)
-	r.inRange = r.inRange && inRange(m.MaxENI, 1, maxOverrideENIs)
 	return r, diags
 }
 
@@ -161,8 +164,7 @@ func resolveInstance(instanceType types.String, enis, ips, vcpus types.Number, a
 		diags.AddAttributeError(attr("instance_type"), "Unknown instance type", msg+" "+overrideHint)
 		return resolvedInstance{}, diags
 	}
-	r := resolvedInstance{limits: limits, fromTable: err == nil,
-		inRange: inRange(enis, 1, maxOverrideENIs) && inRange(ips, 2, maxOverrideIPsPerENI) && inRange(vcpus, 1, maxVCPUs)}
+	r := resolvedInstance{limits: limits, fromTable: err == nil}
 	r.node = ipam.NodeFromLimits(limits, intOf(vcpus))
 	if !r.fromTable {
 		// Every type launched since 2018 is Nitro, and the table holds all

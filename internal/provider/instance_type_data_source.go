@@ -74,7 +74,8 @@ func (d *InstanceTypeDataSource) ValidateConfig(_ context.Context, req datasourc
 		return
 	}
 	config := instanceLimitsModelOf(objectOf(req.Config.Raw))
-	if config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) {
+	if config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) ||
+		!overridesInRange(config.MaxNetworkInterfaces, config.IPv4AddressesPerInterface, config.VCPUs) {
 		return // Terraform reports the missing value, the validators the range
 	}
 	_, diags := config.resolve(path.Empty())
@@ -88,10 +89,7 @@ func (d *InstanceTypeDataSource) Read(_ context.Context, req datasource.ReadRequ
 		resp.Diagnostics.Append(diags...)
 		return
 	}
-	out := make(map[string]tftypes.Value, len(raw))
-	for k, v := range raw {
-		out[k] = v
-	}
+	out := raw.clone()
 	out["max_network_interfaces"] = tfInt(inst.node.ENIs)
 	out["ipv4_addresses_per_interface"] = tfInt(inst.node.IPv4PerENI)
 	out["secondary_ips_per_interface"] = tfInt(inst.node.IPv4PerENI - 1)

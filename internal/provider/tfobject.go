@@ -30,6 +30,16 @@ func objectOf(v tftypes.Value) tfObject {
 	return o
 }
 
+// clone copies the attributes, so that a state can start from the
+// configuration and set the computed ones.
+func (o tfObject) clone() map[string]tftypes.Value {
+	out := make(map[string]tftypes.Value, len(o))
+	for k, v := range o {
+		out[k] = v
+	}
+	return out
+}
+
 // elementsOf returns the elements of a known list value, nil when null.
 func elementsOf(v tftypes.Value) []tftypes.Value {
 	if v.IsNull() || !v.IsKnown() {

@@ -202,8 +202,8 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 // so that checks combining attributes do not repeat a validator's error
 // with numbers computed from the bad value.
 func (m warmPoolModel) inRange() bool {
-	ok := inRange(m.MaxNetworkInterfaces, 1, maxOverrideENIs) && inRange(m.IPv4AddressesPerInterface, 2, maxOverrideIPsPerENI) &&
-		inRange(m.VCPUs, 1, maxVCPUs) && inRange(m.MaxENI, 1, maxOverrideENIs) && inRange(m.ExpectedPods, 1, maxTarget) &&
+	ok := overridesInRange(m.MaxNetworkInterfaces, m.IPv4AddressesPerInterface, m.VCPUs) &&
+		inRange(m.MaxENI, 1, maxOverrideENIs) && inRange(m.ExpectedPods, 1, maxTarget) &&
 		inRange(m.NodeCount, 1, maxTarget) && inRange(m.SpareIPs, 0, maxTarget) && inRange(m.MaxPods, 1, maxTarget) &&
 		!m.ExpectedPods.IsNull() && !m.NodeCount.IsNull() && !m.InstanceType.IsNull()
 	for _, v := range m.SubnetAvailableIPs.Elements() {
@@ -289,10 +289,7 @@ func (d *WarmPoolDataSource) Read(_ context.Context, req datasource.ReadRequest,
 	}
 
 	t := req.Config.Raw.Type()
-	out := make(map[string]tftypes.Value, len(raw))
-	for k, v := range raw {
-		out[k] = v
-	}
+	out := raw.clone()
 	out["spare_ips"] = tfInt(in.SpareIPs)
 	out["max_pods"] = tfInt(r.MaxPods.Pods)
 	out["prefix_delegation"] = tfBool(in.Mode.PrefixDelegation)
