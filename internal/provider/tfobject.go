@@ -2,6 +2,7 @@ package provider
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -130,9 +131,41 @@ func numberListOf(v tftypes.Value) types.List {
 
 // Builders of state values.
 
-func tfInt(n int) tftypes.Value       { return tftypes.NewValue(tftypes.Number, n) }
+// tfInt returns a number value. Building one costs three allocations (the
+// big.Float, its mantissa, the boxed value), and a planning read writes
+// hundreds of small counts, so the values 0 to smallInts-1 are built once
+// and shared: tftypes values are immutable and As copies numbers out.
+func tfInt(n int) tftypes.Value {
+	if n >= 0 && n < smallInts {
+		smallIntsOnce.Do(buildSmallInts)
+		return smallIntValues[n]
+	}
+	return tftypes.NewValue(tftypes.Number, n)
+}
+
+const smallInts = 1024
+
+var (
+	smallIntsOnce  sync.Once
+	smallIntValues [smallInts]tftypes.Value
+)
+
+func buildSmallInts() {
+	for i := range smallIntValues {
+		smallIntValues[i] = tftypes.NewValue(tftypes.Number, i)
+	}
+}
+
 func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-func tfBool(b bool) tftypes.Value     { return tftypes.NewValue(tftypes.Bool, b) }
+
+var tfTrue, tfFalse = tftypes.NewValue(tftypes.Bool, true), tftypes.NewValue(tftypes.Bool, false)
+
+func tfBool(b bool) tftypes.Value {
+	if b {
+		return tfTrue
+	}
+	return tfFalse
+}
 
 // tfNull is a null of the attribute's type.
 func tfNull(t tftypes.Type) tftypes.Value { return tftypes.NewValue(t, nil) }
