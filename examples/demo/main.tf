@@ -38,6 +38,22 @@ output "article" {
   }
 }
 
+# Tuning is the first aid; the article ends with the real fixes. The same
+# node group under each remedy, computed with the same model: addresses
+# from the node subnet (and, under custom networking, from ENIConfig
+# subnets), what each saves against the defaults, and whether the /24 holds
+# it.
+output "remedies" {
+  description = "The article's cluster under each remedy: node-subnet and pod-subnet addresses, saved, fits the /24."
+  value = {
+    for a in data.vpccni_warm_pool.article.alternatives : a.remedy => (
+      a.possible ? format("%4d node-subnet + %3d pod-subnet addresses, saves %3d, fits the /24: %-5t (smallest node subnet /%d)",
+        a.node_subnet_ips, a.pod_subnet_ips, a.node_subnet_ips_saved, a.fits, a.smallest_node_subnet_prefix)
+      : a.notes
+    )
+  }
+}
+
 # ENI limits and max pods from the provider's embedded instance table.
 data "vpccni_instance_type" "r5_xlarge" {
   instance_type = "r5.xlarge"

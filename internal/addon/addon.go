@@ -18,6 +18,8 @@ const (
 	EnvCustomNetwork    = "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"
 	EnvENIConfigLabel   = "ENI_CONFIG_LABEL_DEF"
 	EnvMaxENI           = "MAX_ENI"
+	EnvIPv6             = "ENABLE_IPv6"
+	EnvIPv4             = "ENABLE_IPv4"
 	zoneLabel           = "topology.kubernetes.io/zone"
 )
 
@@ -46,6 +48,14 @@ func Env(s ipam.Settings) map[string]string {
 		env[EnvMaxENI] = strconv.Itoa(s.MaxENI)
 	}
 	return env
+}
+
+// IPv6Env is what aws-node needs in an IPv6 cluster: IPv6 on and IPv4 off
+// (ipamd refuses both at once) and prefix delegation, the only mode ipamd
+// runs IPv6 in (upstream README, ENABLE_IPv6; ipamd's isConfigValid). The
+// warm-pool targets do not apply: the node's /80 prefix holds every pod.
+func IPv6Env() map[string]string {
+	return map[string]string{EnvIPv6: "true", EnvIPv4: "false", EnvPrefixDelegation: "true"}
 }
 
 // ENIConfigSubnet is one availability zone's ENIConfig.

@@ -101,6 +101,8 @@ type ClusterInput struct {
 	FailOnInsufficientSubnet bool
 	Current                  *ipam.Settings
 	Region                   string
+	// ipv6 plans the nodes as IPv6 nodes, for the ipv6 alternative.
+	ipv6 bool
 }
 
 // Attribute names of vpccni_cluster.
@@ -166,8 +168,11 @@ type ClusterResult struct {
 	SavedIPs    int
 	// Worst is the index in Subnets of the subnet with the least headroom
 	// at max + surge, -1 without subnets.
-	Worst    int
-	Findings Findings
+	Worst int
+	// Alternatives are the remedies at max + surge, in the order of
+	// Remedies.
+	Alternatives []Alternative
+	Findings     Findings
 }
 
 // ValidateCluster checks the inputs on their own and together.
@@ -348,9 +353,27 @@ func recommendCluster(in ClusterInput) ipam.Recommendation {
 	return ipam.Recommend(largest, mode, minPods, in.SpareIPs)
 }
 
-// Cluster plans every group against the subnets. Call ValidateCluster
-// first; Cluster assumes its checks passed.
+// Cluster plans every group against the subnets and under every remedy.
+// Call ValidateCluster first; Cluster assumes its checks passed.
 func Cluster(in ClusterInput) ClusterResult {
+	alts := clusterAlternatives(in)
+	r := cluster(in, alts)
+	baseline := 0
+	for _, g := range r.Groups {
+		baseline += nodeDemand(g.Baseline, g.Nodes[PhaseSurge], false).ips
+	}
+	for i := range alts {
+		if alts[i].Possible {
+			alts[i].NodeSubnetIPsSaved = baseline - alts[i].NodeSubnetIPs
+		}
+	}
+	r.Alternatives = alts
+	return r
+}
+
+// cluster plans every group against the subnets; alts, when given, are
+// named in the findings of subnets that are too small.
+func cluster(in ClusterInput, alts []Alternative) ClusterResult {
 	var r ClusterResult
 	rec := recommendCluster(in)
 	r.Recommended = rec.Settings
@@ -467,7 +490,7 @@ func Cluster(in ClusterInput) ClusterResult {
 		}
 		z.Fits = z.Fits && sr.Fits()
 		if !sr.Fits() {
-			clusterSubnetTooSmall(&r.Findings, in, i, *sr, c)
+			clusterSubnetTooSmall(&r.Findings, in, i, *sr, c, alts)
 		}
 	}
 
@@ -492,6 +515,9 @@ func planGroup(in ClusterInput, g ClusterGroup, rec ipam.Settings) GroupResult {
 	s := rec
 	s.MaxPods = mode.MaxPods
 	gr.Recommended = ipam.Project(g.Node, s, g.ExpectedPods)
+	if in.ipv6 {
+		gr.Recommended = ipv6Node
+	}
 	base := ipam.AddonDefaults()
 	base.PrefixDelegation, base.CustomNetworking, base.MaxENI, base.MaxPods = mode.PrefixDelegation, mode.CustomNetworking, mode.MaxENI, mode.MaxPods
 	gr.Baseline = ipam.Project(g.Node, base, g.ExpectedPods)
@@ -504,7 +530,7 @@ func planGroup(in ClusterInput, g ClusterGroup, rec ipam.Settings) GroupResult {
 	return gr
 }
 
-func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult, c capacity) {
+func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult, c capacity, alts []Alternative) {
 	sev := Warning
 	if in.FailOnInsufficientSubnet {
 		sev = Error
@@ -531,8 +557,7 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	}
 	fmt.Fprintf(&b, ". Needed at desired / max / max + surge: %d / %d / %d.", sr.Needed[PhaseDesired], sr.Needed[PhaseMax], sr.Needed[PhaseSurge])
 	fmt.Fprintf(&b, " Groups with nodes here: %s.", strings.Join(sr.Groups, ", "))
-	mode := ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking}
-	writeWaysOut(&b, sr.demand[PhaseSurge], "max + surge", "fewer spare_ips, lower max_nodes", mode)
+	writeWaysOut(&b, sr.demand[PhaseSurge], "max + surge", "fewer spare_ips, lower max_nodes", alts)
 	f.add(sev, AtIndex(attrSubnets, i), "Subnet too small for the cluster", "%s", b.String())
 }
 

@@ -76,7 +76,9 @@ type WarmPoolResult struct {
 	PodSubnets                    []SubnetUsage
 	SubnetCapacity                int
 	SubnetFits                    bool
-	Findings                      Findings
+	// Alternatives are the remedies, in the order of Remedies.
+	Alternatives []Alternative
+	Findings     Findings
 }
 
 // ValidateWarmPool checks what the inputs say on their own and together,
@@ -160,6 +162,7 @@ func WarmPool(in WarmPoolInput) WarmPoolResult {
 	baseline.MaxENI, baseline.MaxPods = mode.MaxENI, mode.MaxPods
 	r.BaselineNode = ipam.Project(in.Node, baseline, in.ExpectedPods)
 	r.SavedIPs = in.NodeCount * (r.BaselineNode.SubnetIPs() - r.RecommendedNode.SubnetIPs())
+	r.Alternatives = warmPoolAlternatives(in, r.BaselineNode)
 
 	if in.Current != nil {
 		cur := *in.Current
@@ -244,6 +247,19 @@ func (l subnetList) capacity(i int) capacity {
 	return c
 }
 
+// usage spreads nodes with projection p over the list's subnets, the
+// remainder on the first ones, and says what each must hold.
+func (l subnetList) usage(nodes int, p ipam.Projection) []SubnetUsage {
+	spread := subnet.Spread(nodes, len(l.subnets))
+	out := make([]SubnetUsage, len(l.subnets))
+	for i := range l.subnets {
+		c := l.capacity(i)
+		d := nodeDemand(p, spread[i], l.podSubnet)
+		out[i] = SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: spread[i], IPsNeeded: d.ips, Fits: c.fits(d)}
+	}
+	return out
+}
+
 // checkSubnets spreads the nodes over each subnet list and checks every
 // subnet.
 func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
@@ -256,11 +272,9 @@ func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
 	}
 	r.SubnetFits = true
 	for _, l := range lists {
-		nodes := subnet.Spread(in.NodeCount, len(l.subnets))
-		for i := range l.subnets {
+		for i, use := range l.usage(in.NodeCount, r.RecommendedNode) {
 			c := l.capacity(i)
-			d := nodeDemand(r.RecommendedNode, nodes[i], l.podSubnet)
-			use := SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: nodes[i], IPsNeeded: d.ips, Fits: c.fits(d)}
+			d := nodeDemand(r.RecommendedNode, use.Nodes, l.podSubnet)
 			r.SubnetCapacity += use.Capacity
 			r.SubnetFits = r.SubnetFits && use.Fits
 			if l.podSubnet {
@@ -270,7 +284,7 @@ func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
 			}
 			switch {
 			case !use.Fits:
-				insufficientSubnet(&r.Findings, in, l, i, nodes[i], c, d, r)
+				insufficientSubnet(&r.Findings, in, l, i, use.Nodes, c, d, r)
 			case d.prefixes > 0 && !c.hasCIDR():
 				r.Findings.add(Warning, l.where(i), "Prefix space cannot be proven from an address count",
 					"Prefix delegation needs %d aligned /28 blocks in %s, and a count of free addresses says nothing about how they are fragmented. "+
@@ -308,27 +322,21 @@ func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes in
 	if in.SpareIPs > 1 {
 		fewer += fmt.Sprintf(" (each one less saves %d addresses here)", nodes)
 	}
-	writeWaysOut(&b, d, "them", fewer, in.Mode)
+	writeWaysOut(&b, d, "them", fewer, r.Alternatives)
 	f.add(sev, l.where(i), "Subnet too small for the node group", "%s", b.String())
 }
 
 // writeWaysOut appends the smallest subnet that would hold the demand
-// (for the moment named by when, such as "them" or "max + surge") and the
-// other remedies; fewer names the knobs that lower the demand.
-func writeWaysOut(b *strings.Builder, d demand, when, fewer string, mode ipam.Settings) {
+// (for the moment named by when, such as "them" or "max + surge"), the
+// knobs that lower it (fewer), and the remedies of alts that would fit.
+func writeWaysOut(b *strings.Builder, d demand, when, fewer string, alts []Alternative) {
 	if bits, ok := smallestSubnetFor(d); ok {
 		fmt.Fprintf(b, " The smallest subnet that holds %s is a /%d (%d usable addresses).", when, bits, subnet.UsableIn(bits))
 	} else {
 		fmt.Fprintf(b, " Not even a /16 holds %s: spread the nodes over more subnets.", when)
 	}
-	fmt.Fprintf(b, " Other ways out: %s, more or larger subnets", fewer)
-	if !mode.PrefixDelegation {
-		b.WriteString(", prefix delegation")
-	}
-	if !mode.CustomNetworking {
-		b.WriteString(", custom networking with pod subnets in a secondary CIDR such as 100.64.0.0/16")
-	}
-	b.WriteString(", or an IPv6 cluster.")
+	fmt.Fprintf(b, " Other ways out: %s, more or larger subnets.", fewer)
+	writeRemedies(b, alts)
 }
 
 // outgrown warns when the subnet holds the recommendation but not today's

@@ -353,7 +353,8 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "Whether every subnet holds its nodes at max + surge.",
 				Computed:            true,
 			},
-			"saved_ips": computedInt("Addresses the recommendation saves against the add-on defaults, at desired size."),
+			"saved_ips":    computedInt("Addresses the recommendation saves against the add-on defaults, at desired size."),
+			"alternatives": alternativesAttribute("at max + surge"),
 			"worst_subnet": schema.SingleNestedAttribute{
 				MarkdownDescription: "The subnet with the least headroom at max + surge.",
 				Computed:            true,
@@ -543,6 +544,7 @@ func (d *ClusterDataSource) Read(_ context.Context, req datasource.ReadRequest, 
 
 	out["fits"] = tfBool(r.Fits)
 	out["saved_ips"] = tfInt(r.SavedIPs)
+	out["alternatives"] = alternativesValue(attrType(t, "alternatives"), r.Alternatives)
 	if r.Worst >= 0 {
 		w := r.Subnets[r.Worst]
 		phase := "none"

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -286,6 +287,68 @@ data "vpccni_cluster" "this" {
 			// One zone: surge max(2, 1) = 2 nodes; 14 nodes x 25 = 350.
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("subnets_usage").AtMapKey("subnet-a").AtMapKey("ips_needed_surge"), knownvalue.Int64Exact(350)),
+			},
+		}},
+	})
+}
+
+// TestAccClusterAlternatives: the article's ten r5.xlarge nodes at 20 pods
+// as one group over three zones, in a /25 each. A rolling update adds
+// max(2*3, 1) = 6 nodes: 16 at max + surge, 6 in zone a. Per node (see
+// TestAccWarmPoolAlternatives): 24 with IP targets, 33 with prefix
+// delegation, 1 + 24 with custom networking, 1 with IPv6; 45 with the
+// add-on defaults (720 for 16 nodes).
+//
+//	ip_targets:        16*24 = 384, saves 336; zone a 6*24 = 144 > 123, a /24
+//	prefix_delegation: 16*33 = 528, saves 192; zone a 198, a /24
+//	custom_networking: 16 node addresses, saves 704; zone a 6, a /28;
+//	                   16*24 = 384 in ENIConfig subnets, 144 in zone a, a /24
+//	ipv6:              16, saves 704, a /28
+//
+// With fail_on_insufficient_subnet = false the plan goes through and
+// alternatives show which remedies fit the /25s.
+func TestAccClusterAlternatives(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: `
+data "vpccni_cluster" "this" {
+  node_groups = [{ name = "apps", instance_type = "r5.xlarge", expected_pods = 20, desired_nodes = 10 }]
+  subnets = [
+    { id = "subnet-a", cidr = "10.0.0.0/25", availability_zone = "eu-west-1a" },
+    { id = "subnet-b", cidr = "10.0.0.128/25", availability_zone = "eu-west-1b" },
+    { id = "subnet-c", cidr = "10.0.1.0/25", availability_zone = "eu-west-1c" },
+  ]
+  fail_on_insufficient_subnet = false
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("alternatives"), knownvalue.ListExact([]knownvalue.Check{
+					alternative("ip_targets", articleTargets, 384, 0, 336, false, 24, 0, `^Secondary IPs`),
+					alternative("prefix_delegation", articlePD, 528, 0, 192, false, 24, 0, `^Needs Nitro`),
+					alternative("custom_networking", articleCustom, 16, 384, 704, true, 28, 24, `Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\.`),
+					alternative("ipv6", ipv6Env, 16, 0, 704, true, 28, 0, `^Needs an IPv6 cluster`),
+				})),
+			},
+		}},
+	})
+}
+
+// TestAccClusterAlternativeNotPossible: under custom networking m5.large
+// keeps 2 pod ENIs of 9, 18 pod addresses for the general group's 20.
+func TestAccClusterAlternativeNotPossible(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: clusterConfig([3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}, 20, "") + noPodSubnets,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("alternatives").AtSliceIndex(2), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"remedy":          knownvalue.StringExact("custom_networking"),
+					"possible":        knownvalue.Bool(false),
+					"fits":            knownvalue.Null(),
+					"node_subnet_ips": knownvalue.Null(),
+					"notes": knownvalue.StringRegexp(regexp.MustCompile(`Not possible for general: m5\.large holds at most 18 pod addresses with custom_networking ` +
+						`\(max pods 20 counts aws-node and kube-proxy\), and 20 pods are expected\.$`)),
+				})),
 			},
 		}},
 	})

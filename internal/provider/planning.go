@@ -242,3 +242,70 @@ func subnetInputs(cidrs, available types.List) []plan.SubnetInput {
 	}
 	return out
 }
+
+// alternativesAttribute is the `alternatives` list of the planning data
+// sources; when names the moment the numbers are for.
+func alternativesAttribute(when string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "The fixes for subnet exhaustion side by side, " + when + ", one entry per remedy in this order: " +
+			"`ip_targets` (secondary IPs with `WARM_IP_TARGET`/`MINIMUM_IP_TARGET`, the recommendation without prefix delegation or custom networking), " +
+			"`prefix_delegation` (the same targets in /28 prefixes), `custom_networking` (the same targets, pod ENIs in ENIConfig subnets) and " +
+			"`ipv6` (an IPv6 cluster). Each is a whole configuration on its own, computed with the same model as the recommendation, so the numbers compare.",
+		Computed: true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"remedy": schema.StringAttribute{MarkdownDescription: "`ip_targets`, `prefix_delegation`, `custom_networking` or `ipv6`.", Computed: true},
+			"env": schema.MapAttribute{
+				MarkdownDescription: "The aws-node environment variables the remedy needs, values as strings.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"possible": schema.BoolAttribute{
+				MarkdownDescription: "Whether the instance types can run the expected pods with this remedy at all; when false `notes` says why and the numbers are null.",
+				Computed:            true,
+			},
+			"node_subnet_ips": computedInt("Addresses the nodes take from the node subnets, " + when + "."),
+			"pod_subnet_ips":  computedInt("Addresses the pod ENIs take from ENIConfig subnets (custom networking; 0 otherwise), " + when + "."),
+			"node_subnet_ips_saved": computedInt("Node-subnet addresses saved against the vpc-cni add-on defaults (`baseline`) at the same moment; " +
+				"negative when the remedy costs more."),
+			"fits": schema.BoolAttribute{
+				MarkdownDescription: "Whether the given subnets hold it (aligned /28 blocks included under prefix delegation). " +
+					"Null without subnets, or when not possible. For `custom_networking` without given pod subnets, only the node subnets are checked.",
+				Computed: true,
+			},
+			"smallest_node_subnet_prefix": computedInt("Prefix length of the smallest per-AZ node subnet that would hold the busiest zone's share " +
+				"(in `vpccni_warm_pool`, the busiest subnet's), for example 24 for a /24; null when not even a /16 would."),
+			"smallest_pod_subnet_prefix": computedInt("`custom_networking` only: prefix length of the smallest ENIConfig subnet per zone that would hold its pod addresses."),
+			"notes":                      schema.StringAttribute{MarkdownDescription: "One line: what the remedy needs and costs, and what is specific to this plan.", Computed: true},
+		}},
+	}
+}
+
+// alternativesValue writes the alternatives list of type t.
+func alternativesValue(t tftypes.Type, alts []plan.Alternative) tftypes.Value {
+	et := elementType(t)
+	elems := make([]tftypes.Value, len(alts))
+	for i, a := range alts {
+		set := map[string]tftypes.Value{
+			"remedy":   tfString(a.Remedy.String()),
+			"env":      tfStringMap(a.Env),
+			"possible": tfBool(a.Possible),
+			"notes":    tfString(a.Notes),
+		}
+		if a.Possible {
+			set["node_subnet_ips"] = tfInt(a.NodeSubnetIPs)
+			set["pod_subnet_ips"] = tfInt(a.PodSubnetIPs)
+			set["node_subnet_ips_saved"] = tfInt(a.NodeSubnetIPsSaved)
+			if a.SmallestNodeSubnetBits > 0 {
+				set["smallest_node_subnet_prefix"] = tfInt(a.SmallestNodeSubnetBits)
+			}
+			if a.SmallestPodSubnetBits > 0 {
+				set["smallest_pod_subnet_prefix"] = tfInt(a.SmallestPodSubnetBits)
+			}
+		}
+		if a.Checked {
+			set["fits"] = tfBool(a.Fits)
+		}
+		elems[i] = tfObjectValue(et, set)
+	}
+	return tftypes.NewValue(t, elems)
+}

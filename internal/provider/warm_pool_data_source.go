@@ -189,6 +189,7 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			Computed:            true,
 			NestedObject:        subnetUsageObject(),
 		},
+		"alternatives": alternativesAttribute("for `node_count` nodes"),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Recommends aws-node `WARM_IP_TARGET` and `MINIMUM_IP_TARGET` for a node group of one instance type, projects the subnet addresses " +
@@ -307,6 +308,7 @@ func (d *WarmPoolDataSource) Read(_ context.Context, req datasource.ReadRequest,
 	out["saved_ips"] = tfInt(r.SavedIPs)
 	out["subnets"] = subnetUsageList(attrType(t, "subnets"), r.Subnets)
 	out["pod_subnets"] = subnetUsageList(attrType(t, "pod_subnets"), r.PodSubnets)
+	out["alternatives"] = alternativesValue(attrType(t, "alternatives"), r.Alternatives)
 	if len(r.Subnets)+len(r.PodSubnets) > 0 {
 		out["subnet_capacity"] = tfInt(r.SubnetCapacity)
 		out["subnet_fits"] = tfBool(r.SubnetFits)

@@ -1,0 +1,264 @@
+package plan
+
+import (
+	"maps"
+	"strings"
+	"testing"
+)
+
+// altNumbers are the figures of one alternative a test pins.
+type altNumbers struct {
+	remedy                 string
+	nodeIPs, podIPs, saved int
+	fits                   bool
+	nodeBits, podBits      int
+}
+
+func checkAlternatives(t *testing.T, got []Alternative, want []altNumbers) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d alternatives, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		a := got[i]
+		g := altNumbers{a.Remedy.String(), a.NodeSubnetIPs, a.PodSubnetIPs, a.NodeSubnetIPsSaved, a.Fits, a.SmallestNodeSubnetBits, a.SmallestPodSubnetBits}
+		if g != w || !a.Possible {
+			t.Errorf("alternatives[%d] = %+v (possible %t), want %+v", i, g, a.Possible, w)
+		}
+	}
+}
+
+// TestWarmPoolAlternativesArticle works the article's node group (ten
+// r5.xlarge nodes, 20 pods each; 4 ENIs of 14 secondaries) through the
+// four remedies by hand, with MINIMUM_IP_TARGET=20 and WARM_IP_TARGET=2,
+// so every node wants max(20, 20 + 2) = 22 pod addresses.
+//
+//	ip_targets:        22 secondaries on ceil(22/14) = 2 ENIs: 24 a node,
+//	                   240 in the node subnet. A /25 offers 123, a /24 251:
+//	                   the smallest is a /24.
+//	prefix_delegation: ceil(22/16) = 2 prefixes (32 addresses) on 1 ENI:
+//	                   33 a node, 330. A /24 (251) is too small, a /23
+//	                   offers 507 and 30 aligned /28s for the 20 prefixes.
+//	custom_networking: the primary ENI keeps the node address (10 in the
+//	                   node subnet, a /28 offers 11) and 22 pod addresses
+//	                   take 2 pod ENIs: 24 a node, 240 in the ENIConfig
+//	                   subnet, a /24. Max pods (4-1)*14+2 = 44.
+//	ipv6:              one IPv4 address a node: 10, a /28.
+//
+// The defaults hold 45 a node (42 secondaries on 3 ENIs), 450 in all, so
+// the node subnet saves 210, 120, 440 and 440.
+func TestWarmPoolAlternativesArticle(t *testing.T) {
+	want := []altNumbers{
+		{"ip_targets", 240, 0, 210, true, 24, 0},
+		{"prefix_delegation", 330, 0, 120, false, 23, 0},
+		{"custom_networking", 10, 240, 440, true, 28, 24},
+		{"ipv6", 10, 0, 440, true, 28, 0},
+	}
+	r := WarmPool(article(t, "10.0.0.0/24"))
+	checkAlternatives(t, r.Alternatives, want)
+
+	wantEnv := []map[string]string{
+		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2"},
+		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2", "ENABLE_PREFIX_DELEGATION": "true"},
+		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG": "true", "ENI_CONFIG_LABEL_DEF": "topology.kubernetes.io/zone"},
+		{"ENABLE_IPv6": "true", "ENABLE_IPv4": "false", "ENABLE_PREFIX_DELEGATION": "true"},
+	}
+	for i, a := range r.Alternatives {
+		if !maps.Equal(a.Env, wantEnv[i]) {
+			t.Errorf("%s env = %v, want %v", a.Remedy, a.Env, wantEnv[i])
+		}
+	}
+	notes := map[string]string{
+		"prefix_delegation": "/28-aligned blocks",
+		"custom_networking": "Max pods becomes 44. Each zone's ENIConfig subnet must be a /24 or larger. No pod subnets were given",
+		"ipv6":              "keeps one IPv4 address",
+	}
+	for _, a := range r.Alternatives {
+		if w := notes[a.Remedy.String()]; !strings.Contains(a.Notes, w) || strings.Contains(a.Notes, "\n") {
+			t.Errorf("%s notes %q lack %q (or are not one line)", a.Remedy, a.Notes, w)
+		}
+	}
+
+	// Without subnets nothing is checked, and the numbers stay.
+	r = WarmPool(article(t))
+	for i, a := range r.Alternatives {
+		if a.Checked || a.Fits || a.NodeSubnetIPs != want[i].nodeIPs {
+			t.Errorf("no subnets: %s checked %t fits %t node IPs %d", a.Remedy, a.Checked, a.Fits, a.NodeSubnetIPs)
+		}
+	}
+}
+
+// TestWarmPoolAlternativesSpread spreads the article's nodes over three
+// subnets (4, 3, 3 nodes): the busiest holds 4*24 = 96 (a /25, 123),
+// 4*33 = 132 under prefix delegation (a /24), 4 node addresses under
+// custom networking and IPv6 (a /28) and 96 in each ENIConfig subnet.
+func TestWarmPoolAlternativesSpread(t *testing.T) {
+	r := WarmPool(article(t, "10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/25"))
+	checkAlternatives(t, r.Alternatives, []altNumbers{
+		{"ip_targets", 240, 0, 210, true, 25, 0},
+		{"prefix_delegation", 330, 0, 120, false, 24, 0},
+		{"custom_networking", 10, 240, 440, true, 28, 25},
+		{"ipv6", 10, 0, 440, true, 28, 0},
+	})
+}
+
+// TestWarmPoolAlternativesPodSubnets: with custom networking on and its
+// pod subnets given, the custom_networking alternative checks them. A /25
+// offers 123 of the 240 pod addresses.
+func TestWarmPoolAlternativesPodSubnets(t *testing.T) {
+	in := article(t, "10.0.0.0/24")
+	in.Mode.CustomNetworking = true
+	in.PodSubnets = []SubnetInput{{CIDR: "100.64.0.0/25", Available: -1}}
+	in.FailOnInsufficientSubnet = false
+	a := WarmPool(in).Alternatives[RemedyCustomNetworking]
+	if a.Fits || a.PodSubnetIPs != 240 || strings.Contains(a.Notes, noPodSubnetsNote) {
+		t.Errorf("custom_networking = %+v, want 240 pod addresses that do not fit a /25", a)
+	}
+	in.PodSubnets[0].CIDR = "100.64.0.0/24"
+	if a := WarmPool(in).Alternatives[RemedyCustomNetworking]; !a.Fits {
+		t.Errorf("a /24 pod subnet (251) should hold 240: %+v", a)
+	}
+}
+
+// TestAlternativesNotPossible: under custom networking r5.xlarge runs 44
+// pods, 42 of them on pod addresses (3 pod ENIs x 14), so 50 and 43 pods
+// are both too many; m4.xlarge is a Xen type, so IPv6 (prefix delegation only)
+// cannot run on it and prefix delegation falls back to secondary IPs.
+func TestAlternativesNotPossible(t *testing.T) {
+	for pods, why := range map[int]string{
+		50: "Not possible: r5.xlarge runs at most 44 pods with custom_networking, and 50 are expected.",
+		43: "Not possible: r5.xlarge holds at most 42 pod addresses with custom_networking (max pods 44 counts aws-node and kube-proxy), and 43 pods are expected.",
+	} {
+		in := article(t, "10.0.0.0/22")
+		in.ExpectedPods = pods
+		a := WarmPool(in).Alternatives[RemedyCustomNetworking]
+		if a.Possible || a.Checked || a.Fits || a.NodeSubnetIPs != 0 || a.Env["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"] != "true" || !strings.Contains(a.Notes, why) {
+			t.Errorf("custom_networking with %d pods = %+v", pods, a)
+		}
+	}
+
+	in := article(t, "10.0.0.0/22")
+	in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
+	alts := WarmPool(in).Alternatives
+	if a := alts[RemedyIPv6]; a.Possible || !strings.Contains(a.Notes, "Not possible: IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and m4.xlarge is neither.") {
+		t.Errorf("ipv6 on m4.xlarge = %+v", a)
+	}
+	// m4.xlarge: 4 ENIs x 14. 12 secondaries on 1 ENI: 13 a node either
+	// way, because prefix delegation falls back.
+	pd, ip := alts[RemedyPrefixDelegation], alts[RemedyIPTargets]
+	if !pd.Possible || pd.NodeSubnetIPs != 130 || ip.NodeSubnetIPs != 130 || !strings.Contains(pd.Notes, "secondary-IP fallback") {
+		t.Errorf("prefix_delegation on m4.xlarge = %+v, ip_targets %d", pd, ip.NodeSubnetIPs)
+	}
+}
+
+// articleCluster is the article's node group as a cluster over three
+// zones.
+func articleCluster(t *testing.T, cidrs [3]string) ClusterInput {
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true}
+	in.Groups = []ClusterGroup{{Name: "apps", InstanceType: "r5.xlarge", Node: node(t, "r5.xlarge"), ExpectedPods: 20, DesiredNodes: 10, MaxNodes: 10}}
+	for i, z := range []string{"a", "b", "c"} {
+		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-" + z, CIDR: cidrs[i], AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposeNodes})
+	}
+	return in
+}
+
+// TestClusterAlternativesArticle: the article's ten r5.xlarge nodes at
+// 20 pods over three zones. A rolling update adds max(2*3, 1) = 6 nodes,
+// so max + surge is 16 nodes, 6 in zone a and 5 in b and c. Per node as in
+// TestWarmPoolAlternativesArticle (24, 33, 1 + 24, 1; defaults 45):
+//
+//	ip_targets:        16*24 = 384; zone a 6*24 = 144, a /24 (a /25 has 123)
+//	prefix_delegation: 16*33 = 528; zone a 198, a /24 (12 prefixes, 14
+//	                   aligned blocks)
+//	custom_networking: 16 node addresses, zone a 6, a /28; 384 in ENIConfig
+//	                   subnets, zone a 144, a /24
+//	ipv6:              16, a /28
+//
+// Defaults take 16*45 = 720, so the savings are 336, 192, 704 and 704.
+// Each /24 offers 251: everything fits.
+func TestClusterAlternativesArticle(t *testing.T) {
+	in := articleCluster(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
+	if f := ValidateCluster(in); len(f) > 0 {
+		t.Fatalf("validation: %+v", f)
+	}
+	r := Cluster(in)
+	checkAlternatives(t, r.Alternatives, []altNumbers{
+		{"ip_targets", 384, 0, 336, true, 24, 0},
+		{"prefix_delegation", 528, 0, 192, true, 24, 0},
+		{"custom_networking", 16, 384, 704, true, 28, 24},
+		{"ipv6", 16, 0, 704, true, 28, 0},
+	})
+	if r.Findings.HasError() {
+		t.Errorf("findings: %+v", r.Findings)
+	}
+}
+
+// TestClusterAlternativesTooSmall: in /25s (123 each) zone a needs 144 at
+// max + surge with IP targets and 198 with prefix delegation; custom
+// networking (6) and IPv6 (6) fit, and the error says so with numbers.
+func TestClusterAlternativesTooSmall(t *testing.T) {
+	in := articleCluster(t, [3]string{"10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/25"})
+	r := Cluster(in)
+	checkAlternatives(t, r.Alternatives, []altNumbers{
+		{"ip_targets", 384, 0, 336, false, 24, 0},
+		{"prefix_delegation", 528, 0, 192, false, 24, 0},
+		{"custom_networking", 16, 384, 704, true, 28, 24},
+		{"ipv6", 16, 0, 704, true, 28, 0},
+	})
+	f := findingsAt(r.Findings, "subnets[0]")
+	if len(f) != 1 || f[0].Severity != Error {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	for _, want := range []string{
+		"it needs 144 addresses and offers 123, 21 short",
+		"Remedies that fit these subnets (see alternatives): custom_networking (16 addresses in the node subnets, 384 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (16 addresses in the node subnets, in an IPv6 cluster).",
+		"Too big for them: ip_targets (384 addresses in the node subnets); prefix_delegation (528 addresses in the node subnets).",
+	} {
+		if !strings.Contains(f[0].Detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
+		}
+	}
+}
+
+// TestClusterAlternativesCustomNetworking: with pod subnets given, the
+// custom_networking alternative uses and checks them, and the other
+// remedies leave them out. The guide's three groups with 100.64.0.0/19
+// pod subnets are in TestClusterCustomNetworking; here one /26 pod subnet
+// per zone (59 addresses) is too small for zone a's 144.
+func TestClusterAlternativesCustomNetworking(t *testing.T) {
+	in := articleCluster(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
+	in.CustomNetworking = true
+	in.FailOnInsufficientSubnet = false
+	for i, z := range []string{"a", "b", "c"} {
+		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "pods-" + z, CIDR: []string{"100.64.0.0/26", "100.64.0.64/26", "100.64.0.128/26"}[i], AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposePods})
+	}
+	if f := ValidateCluster(in); len(f) > 0 {
+		t.Fatalf("validation: %+v", f)
+	}
+	r := Cluster(in)
+	cn := r.Alternatives[RemedyCustomNetworking]
+	if cn.Fits || cn.PodSubnetIPs != 384 || cn.NodeSubnetIPs != 16 || strings.Contains(cn.Notes, noPodSubnetsNote) {
+		t.Errorf("custom_networking = %+v", cn)
+	}
+	// The baseline is the add-on defaults under custom networking: one
+	// node address each, 16; IP targets in the node subnets cost 384.
+	if ip := r.Alternatives[RemedyIPTargets]; ip.NodeSubnetIPs != 384 || ip.PodSubnetIPs != 0 || ip.NodeSubnetIPsSaved != 16-384 {
+		t.Errorf("ip_targets = %+v", ip)
+	}
+}
+
+// TestClusterAlternativesOneGroupCannot: under custom networking m5.large
+// keeps 2 pod ENIs of 9 addresses, 18 pod addresses for the general
+// group's 20 pods, so the remedy is not possible for the guide's cluster,
+// and the note names the group.
+func TestClusterAlternativesOneGroupCannot(t *testing.T) {
+	r := Cluster(threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}))
+	cn := r.Alternatives[RemedyCustomNetworking]
+	want := "Not possible for general: m5.large holds at most 18 pod addresses with custom_networking (max pods 20 counts aws-node and kube-proxy), and 20 pods are expected."
+	if cn.Possible || cn.Checked || !strings.Contains(cn.Notes, want) {
+		t.Errorf("custom_networking = %+v, want notes with %q", cn, want)
+	}
+	if !r.Alternatives[RemedyIPv6].Possible || r.Alternatives[RemedyIPv6].NodeSubnetIPs != 18+12+10 {
+		t.Errorf("ipv6 = %+v, want one address for each of the 40 nodes at max + surge", r.Alternatives[RemedyIPv6])
+	}
+}
