@@ -62,6 +62,7 @@ func FuzzWarmPool(f *testing.F) {
 		if r.SubnetFits == r.Findings.HasError() {
 			t.Fatalf("fits %t but error findings %t: %+v", r.SubnetFits, r.Findings.HasError(), r.Findings)
 		}
+		checkWarmPoolAlternatives(t, in, r, needed)
 		more := in
 		more.NodeCount++
 		r2 := WarmPool(more)
@@ -123,5 +124,72 @@ func FuzzCluster(f *testing.F) {
 		if allFit != r.Fits {
 			t.Fatalf("fits %t, per subnet %t", r.Fits, allFit)
 		}
+		checkClusterAlternatives(t, in, r)
 	})
+}
+
+// modeRemedy is the remedy whose configuration the input's own mode is,
+// or false when it combines two.
+func modeRemedy(pd, cn bool) (Remedy, bool) {
+	switch {
+	case pd && cn:
+		return 0, false
+	case pd:
+		return RemedyPrefixDelegation, true
+	case cn:
+		return RemedyCustomNetworking, true
+	}
+	return RemedyIPTargets, true
+}
+
+// checkWarmPoolAlternatives: the alternative of the input's own mode is
+// the recommendation itself (same addresses, same verdict on the same
+// subnets), IPv6 takes one address a node, and every remedy is listed
+// once, in order.
+func checkWarmPoolAlternatives(t *testing.T, in WarmPoolInput, r WarmPoolResult, needed int) {
+	t.Helper()
+	if len(r.Alternatives) != len(Remedies) {
+		t.Fatalf("%d alternatives", len(r.Alternatives))
+	}
+	for i, a := range r.Alternatives {
+		if a.Remedy != Remedies[i] {
+			t.Fatalf("alternatives[%d] is %s", i, a.Remedy)
+		}
+		if a.Possible && a.Remedy != RemedyIPv6 && a.NodeSubnetIPs < in.NodeCount {
+			t.Fatalf("%s takes %d node-subnet addresses for %d nodes", a.Remedy, a.NodeSubnetIPs, in.NodeCount)
+		}
+	}
+	if v6 := r.Alternatives[RemedyIPv6]; v6.Possible && (v6.NodeSubnetIPs != in.NodeCount || v6.PodSubnetIPs != 0) {
+		t.Fatalf("ipv6 takes %d + %d addresses for %d nodes", v6.NodeSubnetIPs, v6.PodSubnetIPs, in.NodeCount)
+	}
+	own, ok := modeRemedy(in.Mode.PrefixDelegation, in.Mode.CustomNetworking)
+	if !ok {
+		return
+	}
+	a := r.Alternatives[own]
+	if !a.Possible || a.NodeSubnetIPs+a.PodSubnetIPs != needed || a.Fits != r.SubnetFits {
+		t.Fatalf("%s alternative %+v differs from the recommendation: %d addresses, fits %t", own, a, needed, r.SubnetFits)
+	}
+}
+
+// checkClusterAlternatives: the alternative of the cluster's own mode
+// needs what the subnets report at max + surge and fits as they do.
+func checkClusterAlternatives(t *testing.T, in ClusterInput, r ClusterResult) {
+	t.Helper()
+	own, ok := modeRemedy(in.PrefixDelegation, in.CustomNetworking)
+	if !ok {
+		return
+	}
+	nodeIPs, podIPs := 0, 0
+	for _, s := range r.Subnets {
+		if s.Purpose == PurposePods {
+			podIPs += s.Needed[PhaseSurge]
+		} else {
+			nodeIPs += s.Needed[PhaseSurge]
+		}
+	}
+	a := r.Alternatives[own]
+	if !a.Possible || a.NodeSubnetIPs != nodeIPs || a.PodSubnetIPs != podIPs || a.Fits != r.Fits {
+		t.Fatalf("%s alternative %+v differs from the plan: %d + %d addresses, fits %t", own, a, nodeIPs, podIPs, r.Fits)
+	}
 }
