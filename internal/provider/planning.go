@@ -280,16 +280,26 @@ func alternativesAttribute(when string) schema.ListNestedAttribute {
 	}
 }
 
-// alternativesValue writes the alternatives list of type t.
+// alternativesValue writes the alternatives list of type t. It fills every
+// attribute itself instead of through tfObjectValue and reuses the values
+// that only depend on the remedy: with four objects of ten attributes it
+// was half of a warm_pool read (bench/RESULTS.md).
 func alternativesValue(t tftypes.Type, alts []plan.Alternative) tftypes.Value {
 	et := elementType(t)
+	null := tfNull(tftypes.Number)
 	elems := make([]tftypes.Value, len(alts))
 	for i, a := range alts {
 		set := map[string]tftypes.Value{
-			"remedy":   tfString(a.Remedy.String()),
-			"env":      tfStringMap(a.Env),
-			"possible": tfBool(a.Possible),
-			"notes":    tfString(a.Notes),
+			"remedy":                      remedyNames[a.Remedy],
+			"env":                         tfStringMap(a.Env),
+			"possible":                    tfBool(a.Possible),
+			"notes":                       tfString(a.Notes),
+			"node_subnet_ips":             null,
+			"pod_subnet_ips":              null,
+			"node_subnet_ips_saved":       null,
+			"smallest_node_subnet_prefix": null,
+			"smallest_pod_subnet_prefix":  null,
+			"fits":                        tfNull(tftypes.Bool),
 		}
 		if a.Possible {
 			set["node_subnet_ips"] = tfInt(a.NodeSubnetIPs)
@@ -305,7 +315,15 @@ func alternativesValue(t tftypes.Type, alts []plan.Alternative) tftypes.Value {
 		if a.Checked {
 			set["fits"] = tfBool(a.Fits)
 		}
-		elems[i] = tfObjectValue(et, set)
+		elems[i] = tftypes.NewValue(et, set)
 	}
 	return tftypes.NewValue(t, elems)
 }
+
+// remedyNames are the remedy attribute values, built once.
+var remedyNames = func() (names [len(plan.Remedies)]tftypes.Value) {
+	for i, r := range plan.Remedies {
+		names[i] = tfString(r.String())
+	}
+	return names
+}()
