@@ -2,9 +2,7 @@ package ec2limits
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -26,21 +24,37 @@ const (
 	sizeSmall
 	sizeMedium
 	sizeLarge
-	sizeMetal Size = math.MaxInt32
+	sizeMetal = sizeLarge + maxSizeMultiplier + 1
 )
 
 // maxSizeMultiplier bounds N in Nxlarge and metal-Nxl. The largest type
 // today is 224xlarge; the bound keeps ranks below sizeMetal.
 const maxSizeMultiplier = 100000
 
-var namedSizes = map[string]Size{
-	"nano":   sizeNano,
-	"micro":  sizeMicro,
-	"small":  sizeSmall,
-	"medium": sizeMedium,
-	"large":  sizeLarge,
-	"xlarge": sizeLarge + 1,
-	"metal":  sizeMetal,
+// MaxSize is the largest rank, plain "metal". Ranks stay this small (below
+// 2^17) so that callers can pack them into sort keys.
+const MaxSize = sizeMetal
+
+// namedSize returns the rank of a size spelt as a word. A switch, not a
+// map: ranking the whole table looks up every type's size.
+func namedSize(s string) (Size, bool) {
+	switch s {
+	case "nano":
+		return sizeNano, true
+	case "micro":
+		return sizeMicro, true
+	case "small":
+		return sizeSmall, true
+	case "medium":
+		return sizeMedium, true
+	case "large":
+		return sizeLarge, true
+	case "xlarge":
+		return sizeLarge + 1, true
+	case "metal":
+		return sizeMetal, true
+	}
+	return 0, false
 }
 
 // sizeFormat says which size strings ParseSize accepts, in order.
@@ -87,7 +101,7 @@ func ParseSize(s string) (Size, error) {
 
 // sizeRank parses a size without allocating.
 func sizeRank(s string) (Size, bool) {
-	if r, ok := namedSizes[s]; ok {
+	if r, ok := namedSize(s); ok {
 		return r, true
 	}
 	if n, ok := strings.CutSuffix(s, "xlarge"); ok {
@@ -117,8 +131,11 @@ func multiplier(s string) (int, bool) {
 			return 0, false
 		}
 	}
-	m, err := strconv.Atoi(s)
-	return m, err == nil && m <= maxSizeMultiplier
+	m := 0
+	for i := 0; i < len(s); i++ {
+		m = m*10 + int(s[i]-'0')
+	}
+	return m, m <= maxSizeMultiplier
 }
 
 // SizeOf returns the rank of an instance type's size, false when its name
