@@ -116,7 +116,7 @@ func TestFindFamily(t *testing.T) {
 			t.Errorf("FindFamily(%q) = %v, want *UnknownFamilyError", in, err)
 			continue
 		}
-		if !reflect.DeepEqual(fe.Suggestions, want) && !(len(want) == 0 && len(fe.Suggestions) == 0) {
+		if len(want)+len(fe.Suggestions) > 0 && !reflect.DeepEqual(fe.Suggestions, want) {
 			t.Errorf("FindFamily(%q) suggests %q, want %q", in, fe.Suggestions, want)
 		}
 	}
