@@ -45,8 +45,8 @@ func providerSchema(tb testing.TB, s tfprotov6.ProviderServer) *tfprotov6.GetPro
 func TestSameSchema(t *testing.T) {
 	r, f := servers(t)
 	rs, fs := providerSchema(t, r), providerSchema(t, f)
-	if len(rs.DataSourceSchemas) != 3 || len(rs.Functions) != 3 {
-		t.Fatalf("real provider has %d data sources and %d functions, want 3 and 3", len(rs.DataSourceSchemas), len(rs.Functions))
+	if len(rs.DataSourceSchemas) != 4 || len(rs.Functions) != 3 {
+		t.Fatalf("real provider has %d data sources and %d functions, want 4 and 3", len(rs.DataSourceSchemas), len(rs.Functions))
 	}
 	if !reflect.DeepEqual(rs.Provider, fs.Provider) {
 		t.Error("provider schemas differ")

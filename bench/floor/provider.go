@@ -46,8 +46,8 @@ func (p floorProvider) Configure(context.Context, provider.ConfigureRequest, *pr
 func (p floorProvider) Resources(context.Context) []func() resource.Resource { return nil }
 
 // DataSources wraps the real constructors (NewInstanceTypeDataSource,
-// NewWarmPoolDataSource, NewClusterDataSource) in the order the real
-// provider lists them.
+// NewInstanceTypesDataSource, NewWarmPoolDataSource, NewClusterDataSource)
+// in the order the real provider lists them.
 func (p floorProvider) DataSources(ctx context.Context) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
 	for _, newReal := range p.real.DataSources(ctx) {

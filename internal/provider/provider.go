@@ -55,6 +55,7 @@ func (p *VPCCNIProvider) Resources(context.Context) []func() resource.Resource {
 func (p *VPCCNIProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewInstanceTypeDataSource,
+		NewInstanceTypesDataSource,
 		NewWarmPoolDataSource,
 		NewClusterDataSource,
 	}
