@@ -235,8 +235,6 @@ func rankOne(node ipam.Node, in RankInput) (c Candidate, ok, spareRaised bool) {
 	return c, true, rec.WarmIPRaised
 }
 
-func ceilDiv(a, b int) int { return (a + b - 1) / b }
-
 // unknownSize ranks names without a size ParseSize accepts after every
 // size.
 const unknownSize = ec2limits.MaxSize + 1
