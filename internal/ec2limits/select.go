@@ -2,6 +2,7 @@ package ec2limits
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -262,23 +263,40 @@ type Selection struct {
 // Select returns the names of the selected types in table (name) order.
 // Unknown families select nothing; callers check them with FindFamily.
 func Select(sel Selection) []string {
-	want := make(map[string]bool, len(sel.Families))
-	for _, f := range sel.Families {
-		want[f] = true
-	}
 	var out []string
-	for i := range table {
-		name := table[i].name
-		if len(want) > 0 && !want[family(name)] {
-			continue
-		}
-		if sel.Smallest != 0 || sel.Largest != 0 {
-			s, ok := SizeOf(name)
-			if !ok || (sel.Smallest != 0 && s < sel.Smallest) || (sel.Largest != 0 && s > sel.Largest) {
-				continue
+	keep := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			name := table[i].name
+			if sel.Smallest != 0 || sel.Largest != 0 {
+				s, ok := SizeOf(name)
+				if !ok || (sel.Smallest != 0 && s < sel.Smallest) || (sel.Largest != 0 && s > sel.Largest) {
+					continue
+				}
 			}
+			out = append(out, name)
 		}
-		out = append(out, name)
+	}
+	if len(sel.Families) == 0 {
+		keep(0, len(table))
+		return out
+	}
+	// The table is sorted by name, so a family's types ("m5." and
+	// whatever follows) are one run of it, and the runs of families
+	// sorted by that prefix come in table order: the dot sorts before
+	// every letter and digit, so "c5." runs end before "c5d." runs start.
+	prefixes := make([]string, len(sel.Families))
+	for i, f := range sel.Families {
+		prefixes[i] = f + "."
+	}
+	slices.Sort(prefixes)
+	prefixes = slices.Compact(prefixes)
+	for _, p := range prefixes {
+		lo := sort.Search(len(table), func(i int) bool { return table[i].name >= p })
+		hi := lo
+		for hi < len(table) && strings.HasPrefix(table[hi].name, p) {
+			hi++
+		}
+		keep(lo, hi)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package ec2limits
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -187,5 +188,28 @@ func TestSelect(t *testing.T) {
 	// nano: t3.nano, t3a.nano, t4g.nano and t2.nano.
 	if got := Select(Selection{Largest: mustSize("nano")}); len(got) != 4 {
 		t.Errorf("Select up to nano = %q, want the 4 nano types", got)
+	}
+}
+
+// TestSelectEveryFamily: Select finds a family's types by searching the
+// sorted table for its prefix; scanning every name for its family must
+// give the same types, for each family alone and for all of them at once.
+func TestSelectEveryFamily(t *testing.T) {
+	var all []string
+	for _, f := range Families() {
+		var want []string
+		for i := range Len() {
+			if family(Name(i)) == f {
+				want = append(want, Name(i))
+			}
+		}
+		if got := Select(Selection{Families: []string{f}}); !slices.Equal(got, want) {
+			t.Fatalf("Select(%s) = %v, want %v", f, got, want)
+		}
+		all = append(all, f)
+	}
+	slices.Reverse(all)
+	if got := Select(Selection{Families: all}); len(got) != Len() || !slices.IsSorted(got) {
+		t.Fatalf("every family selects %d types (sorted %t), want all %d in name order", len(got), slices.IsSorted(got), Len())
 	}
 }

@@ -131,6 +131,26 @@ func BenchmarkInstanceTypeRead(b *testing.B) {
 // checkCluster checks a cluster state of n groups whose smallest expected
 // pods is minPods (tfvaluetest.Cluster: 20 for the first group alone, m5.large;
 // 15 from the fifth group on, t3.medium).
+// BenchmarkInstanceTypesReadAll ranks every type of the table for the
+// article's workload (20 pods a node, 200 in all): the model's ranking
+// plus 1,391 candidate objects in the state. The first candidates take 23
+// addresses a node (29 secondaries on one ENI), 230 in all.
+func BenchmarkInstanceTypesReadAll(b *testing.B) {
+	benchRead(b, NewInstanceTypesDataSource(), map[string]any{"expected_pods": 20, "total_pods": 200}, func(b *testing.B, s tfsdk.State) {
+		stateInt(b, s, 230, "candidates", 0, "total_ips")
+	})
+}
+
+// BenchmarkInstanceTypesReadFamilies ranks the m5, r5 and c5 families (27
+// types) for the same workload, with the five best kept.
+func BenchmarkInstanceTypesReadFamilies(b *testing.B) {
+	benchRead(b, NewInstanceTypesDataSource(), map[string]any{
+		"expected_pods": 20, "total_pods": 200, "families": []any{"m5", "r5", "c5"}, "limit": 5,
+	}, func(b *testing.B, s tfsdk.State) {
+		stateInt(b, s, 230, "candidates", 0, "total_ips")
+	})
+}
+
 func checkCluster(n, minPods int) func(*testing.B, tfsdk.State) {
 	return func(b *testing.B, s tfsdk.State) {
 		var groups types.Map
