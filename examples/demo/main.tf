@@ -48,10 +48,28 @@ output "remedies" {
   value = {
     for a in data.vpccni_warm_pool.article.alternatives : a.remedy => (
       a.possible ? format("%4d node-subnet + %3d pod-subnet addresses, saves %3d, fits the /24: %-5t (smallest node subnet /%d)",
-        a.node_subnet_ips, a.pod_subnet_ips, a.node_subnet_ips_saved, a.fits, a.smallest_node_subnet_prefix)
+      a.node_subnet_ips, a.pod_subnet_ips, a.node_subnet_ips_saved, a.fits, a.smallest_node_subnet_prefix)
       : a.notes
     )
   }
+}
+
+# Which instance type wastes the fewest addresses for the same 200 pods at
+# 20 a node? Types with 29 secondaries an ENI hold the 22 addresses on one
+# ENI: 23 a node, 230 in all, against the r5.xlarge's 24 and 240.
+data "vpccni_instance_types" "article" {
+  families      = ["m5", "r5", "c5"]
+  expected_pods = 20
+  total_pods    = 200
+}
+
+output "ranking" {
+  description = "m5, r5 and c5 types for 200 pods at 20 a node, fewest subnet addresses first (top five and the article's r5.xlarge)."
+  value = [
+    for i, c in data.vpccni_instance_types.article.candidates :
+    format("%2d. %-12s %2d nodes x %2d addresses = %3d (%s a pod)", i + 1, c.instance_type, c.nodes, c.ips_per_node, c.total_ips, c.ips_per_pod)
+    if i < 5 || c.instance_type == "r5.xlarge"
+  ]
 }
 
 # ENI limits and max pods from the provider's embedded instance table.
