@@ -103,7 +103,7 @@ required='terraform {
   }
 }
 '
-mkdir -p "$tmp/cfg/one" "$tmp/cfg/none" "$tmp/cfg/reads500" "$tmp/cfg/calls500" "$tmp/cfg/cluster1" "$tmp/cfg/cluster50"
+mkdir -p "$tmp/cfg/one" "$tmp/cfg/none" "$tmp/cfg/reads500" "$tmp/cfg/calls500" "$tmp/cfg/cluster1" "$tmp/cfg/cluster50" "$tmp/cfg/rankall"
 
 # (a) the article's node group, read once.
 cat >"$tmp/cfg/one/main.tf" <<EOF
@@ -217,6 +217,20 @@ cluster() {
 cluster 1 >"$tmp/cfg/cluster1/main.tf"
 cluster 50 >"$tmp/cfg/cluster50/main.tf"
 
+# (e) one vpccni_instance_types ranking every type of the table: 1,391
+# candidate objects in the state.
+cat >"$tmp/cfg/rankall/main.tf" <<EOF
+$required
+data "vpccni_instance_types" "all" {
+  expected_pods = 20
+  total_pods    = 200
+}
+
+output "fewest_addresses" {
+  value = length(data.vpccni_instance_types.all.candidates) > 0 ? data.vpccni_instance_types.all.candidates[0].instance_type : ""
+}
+EOF
+
 # ---------------------------------------------------------------- timing
 # plan_once CFG BIN: one plan; prints its wall seconds (date +%s%N around
 # it) and its CPU seconds (user + sys of terraform and the provider
@@ -298,6 +312,7 @@ series one one:real one:floor none:none
 series reads500 reads500:real reads500:floor
 series calls500 calls500:real calls500:floor
 series cluster cluster1:real cluster1:floor cluster50:real cluster50:floor
+series rankall rankall:real rankall:floor
 
 t="$tmp/t"
 printf '  %-24s %7s %7s %7s   %7s\n' "seconds" "min" "median" "max" "CPU med"
@@ -312,6 +327,8 @@ row "cluster 1 group, real" "$t/cluster.cluster1.real"
 row "cluster 1 group, floor" "$t/cluster.cluster1.floor"
 row "cluster 50 groups, real" "$t/cluster.cluster50.real"
 row "cluster 50 groups, floor" "$t/cluster.cluster50.floor"
+row "rank all types, real" "$t/rankall.rankall.real"
+row "rank all types, floor" "$t/rankall.rankall.floor"
 echo "  (load average after: $(load))"
 
 echo
@@ -328,6 +345,7 @@ ratios "cluster 1 group: real / floor" "$t/cluster.cluster1.real" "$t/cluster.cl
 ratios "cluster 50: real / floor" "$t/cluster.cluster50.real" "$t/cluster.cluster50.floor"
 ratios "cluster real: 50 / 1 group" "$t/cluster.cluster50.real" "$t/cluster.cluster1.real"
 ratios "cluster floor: 50 / 1 group" "$t/cluster.cluster50.floor" "$t/cluster.cluster1.floor"
+ratios "rank all types: real / floor" "$t/rankall.rankall.real" "$t/rankall.rankall.floor"
 
 if [[ -n "${RAW:-}" ]]; then
 	echo

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -99,9 +102,10 @@ func read(tb testing.TB, s tfprotov6.ProviderServer, typeName string, cfg *tfpro
 func TestFloorRead(t *testing.T) {
 	_, f := servers(t)
 	for name, values := range map[string]map[string]any{
-		"vpccni_warm_pool":     warmPool,
-		"vpccni_cluster":       cluster(3),
-		"vpccni_instance_type": {"instance_type": "m5.large"},
+		"vpccni_warm_pool":      warmPool,
+		"vpccni_cluster":        cluster(3),
+		"vpccni_instance_type":  {"instance_type": "m5.large"},
+		"vpccni_instance_types": rankFamilies,
 	} {
 		t.Run(name, func(t *testing.T) {
 			typ, cfg := config(t, f, name, values)
@@ -126,6 +130,83 @@ func TestFloorRead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rankFamilies ranks three families' types above large, at most 20.
+var rankFamilies = map[string]any{"expected_pods": 20, "total_pods": 200, "families": []any{"m5", "r5", "c5"}, "smallest_size": "xlarge", "limit": 20}
+
+// TestFloorOutputSizes: every collection of objects the real provider
+// returns has as many elements (and the same keys) in the floor's state, so that
+// Terraform's work on the results is the same on both sides of a ratio.
+func TestFloorOutputSizes(t *testing.T) {
+	r, f := servers(t)
+	for name, values := range map[string]map[string]any{
+		"vpccni_warm_pool":          warmPool,
+		"vpccni_cluster":            cluster(3),
+		"vpccni_instance_types":     rankFamilies,
+		"vpccni_instance_types/all": {"expected_pods": 20, "total_pods": 200},
+	} {
+		t.Run(name, func(t *testing.T) {
+			typeName, _, _ := strings.Cut(name, "/")
+			states := [2]map[string]tftypes.Value{}
+			for i, s := range []tfprotov6.ProviderServer{r, f} {
+				typ, cfg := config(t, s, typeName, values)
+				state, err := read(t, s, typeName, cfg).State.Unmarshal(typ)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := state.As(&states[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for attr, real := range states[0] {
+				// Collections of objects: a few strings (env) cost
+				// Terraform little either way.
+				var elem tftypes.Type
+				switch c := real.Type().(type) {
+				case tftypes.List:
+					elem = c.ElementType
+				case tftypes.Map:
+					elem = c.ElementType
+				}
+				if _, isObject := elem.(tftypes.Object); !isObject {
+					continue
+				}
+				if got, want := collectionKeys(t, states[1][attr]), collectionKeys(t, real); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: floor has %v, real %v", attr, got, want)
+				}
+			}
+		})
+	}
+}
+
+// collectionKeys are a list's indexes or a map's keys.
+func collectionKeys(t *testing.T, v tftypes.Value) []string {
+	t.Helper()
+	if v.IsNull() {
+		return nil
+	}
+	var keys []string
+	switch v.Type().(type) {
+	case tftypes.List:
+		var elems []tftypes.Value
+		if err := v.As(&elems); err != nil {
+			t.Fatal(err)
+		}
+		for i := range elems {
+			keys = append(keys, fmt.Sprint(i))
+		}
+	case tftypes.Map:
+		var elems map[string]tftypes.Value
+		if err := v.As(&elems); err != nil {
+			t.Fatal(err)
+		}
+		for k := range elems {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+	}
+	return keys
 }
 
 // The RPC benchmarks match internal/provider's Benchmark*RPC: one data

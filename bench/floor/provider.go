@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 	vpccni "github.com/vpccni/terraform-provider-vpccni/internal/provider"
 )
 
@@ -121,7 +123,75 @@ func (d *floorDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddError("floor: cannot read the configuration", err.Error())
 		return
 	}
-	resp.State.Raw = sized(req.Config.Raw, v)
+	resp.State.Raw = sizedFixed(req.Config.Raw, sized(req.Config.Raw, v))
+}
+
+// fixedSizes are the collection outputs whose length does not come from one
+// configured list: alternatives has one entry per remedy, and the
+// candidates of vpccni_instance_types are the selected types (the floor
+// counts them as the real provider selects them, and assumes none is
+// excluded, as none is in the benchmark's configurations).
+var fixedSizes = map[string]func(cfg map[string]tftypes.Value) (int, bool){
+	"alternatives": func(map[string]tftypes.Value) (int, bool) { return len(plan.Remedies), true },
+	"candidates":   selectedTypes,
+}
+
+func selectedTypes(cfg map[string]tftypes.Value) (int, bool) {
+	var n int
+	var names []tftypes.Value
+	if v := cfg["instance_types"]; v.IsKnown() && !v.IsNull() && v.As(&names) == nil {
+		n = len(names)
+	} else {
+		var sel ec2limits.Selection
+		var families []tftypes.Value
+		if v := cfg["families"]; v.IsKnown() && !v.IsNull() && v.As(&families) == nil {
+			for _, f := range families {
+				var s string
+				if f.As(&s) == nil {
+					sel.Families = append(sel.Families, s)
+				}
+			}
+		}
+		for attr, bound := range map[string]*ec2limits.Size{"smallest_size": &sel.Smallest, "largest_size": &sel.Largest} {
+			var s string
+			if v := cfg[attr]; v.IsKnown() && !v.IsNull() && v.As(&s) == nil {
+				*bound, _ = ec2limits.ParseSize(s)
+			}
+		}
+		n = len(ec2limits.Select(sel))
+	}
+	limit := new(big.Float)
+	if v := cfg["limit"]; v.IsKnown() && !v.IsNull() && v.As(&limit) == nil {
+		if l, _ := limit.Int64(); l > 0 {
+			n = min(n, int(l))
+		}
+	}
+	return n, true
+}
+
+// sizedFixed gives the outputs of fixedSizes their number of zero elements.
+func sizedFixed(config, state tftypes.Value) tftypes.Value {
+	var cfg, out map[string]tftypes.Value
+	if config.As(&cfg) != nil || state.As(&out) != nil {
+		return state
+	}
+	for name, size := range fixedSizes {
+		target, ok := out[name]
+		t, isList := target.Type().(tftypes.List)
+		if !ok || !isList {
+			continue
+		}
+		n, ok := size(cfg)
+		if !ok {
+			continue
+		}
+		zeros := make([]tftypes.Value, n)
+		for i := range zeros {
+			zeros[i] = zeroValue(t.ElementType)
+		}
+		out[name] = tftypes.NewValue(t, zeros)
+	}
+	return tftypes.NewValue(state.Type(), out)
 }
 
 // outputSizes says, per collection output, which configured list gives it
