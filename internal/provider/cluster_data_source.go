@@ -159,11 +159,7 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			Required:            true,
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
-		"expected_pods": schema.NumberAttribute{
-			MarkdownDescription: "Pods per node that need a VPC address (hostNetwork pods excluded).",
-			Required:            true,
-			Validators:          []validator.Number{wholeBetween(1, maxTarget)},
-		},
+		"expected_pods": expectedPodsAttribute("Pods per node that need a VPC address (hostNetwork pods excluded)."),
 		"desired_nodes": schema.NumberAttribute{
 			MarkdownDescription: "Nodes at the group's desired size (0 allowed with `max_nodes`).",
 			Required:            true,
@@ -212,7 +208,7 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"cidr": schema.StringAttribute{
 						MarkdownDescription: "IPv4 CIDR (`aws_subnet.cidr_block`). Needed to count aligned /28 blocks under prefix delegation.",
 						Optional:            true,
-						Validators:          []validator.String{cidrValidator{}},
+						Validators:          []validator.String{cidrValidator},
 					},
 					"availability_zone": schema.StringAttribute{
 						MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`), for example `eu-west-1a`. Custom networking keys ENIConfigs by it, matched against the nodes' lower-case zone label.",
@@ -238,12 +234,7 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					},
 				}},
 			},
-			"spare_ips": schema.NumberAttribute{
-				MarkdownDescription: "Free addresses each node keeps: `WARM_IP_TARGET`. Default 2; 0 is raised to 1 with a warning.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.Number{wholeBetween(0, maxTarget)},
-			},
+			"spare_ips": spareIPsAttribute("Free addresses each node keeps: `WARM_IP_TARGET`. Default 2; 0 is raised to 1 with a warning."),
 			"prefix_delegation": schema.BoolAttribute{
 				MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on. Default false.",
 				Optional:            true,

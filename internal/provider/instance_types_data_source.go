@@ -98,12 +98,8 @@ func (d *InstanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"Choose the types by name (`instance_types`), by family and size (`families`, `smallest_size`, `largest_size`), or rank all " +
 			fmt.Sprint(ec2limits.Len()) + " types of the embedded table. Projections are for pods rising to their count, as in `vpccni_warm_pool`.",
 		Attributes: map[string]schema.Attribute{
-			"expected_pods": schema.NumberAttribute{
-				MarkdownDescription: "Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
-					"Types that cannot run that many (max pods, or the addresses their ENIs hold) run as many as they can, on more nodes.",
-				Required:   true,
-				Validators: []validator.Number{wholeBetween(1, maxTarget)},
-			},
+			"expected_pods": expectedPodsAttribute("Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
+				"Types that cannot run that many (max pods, or the addresses their ENIs hold) run as many as they can, on more nodes."),
 			"total_pods": schema.NumberAttribute{
 				MarkdownDescription: "Pods of the workload in all: the nodes are `ceil(total_pods / pods_per_node)`, the last one running the remainder.",
 				Required:            true,
@@ -118,7 +114,7 @@ func (d *InstanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 					listvalidator.SizeAtLeast(1),
 					listvalidator.NoNullValues(),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(instanceTypeNameValidator{}),
+					listvalidator.ValueStringsAre(instanceTypeNameValidator),
 					listvalidator.ConflictsWith(path.MatchRoot("families"), path.MatchRoot("smallest_size"), path.MatchRoot("largest_size")),
 				},
 			},
@@ -131,26 +127,21 @@ func (d *InstanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 					listvalidator.SizeAtLeast(1),
 					listvalidator.NoNullValues(),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(familyValidator{}),
+					listvalidator.ValueStringsAre(familyValidator),
 				},
 			},
 			"smallest_size": schema.StringAttribute{
 				MarkdownDescription: "Smallest size to rank, inclusive, for example `large`. " + sizeOrderDescription,
 				Optional:            true,
-				Validators:          []validator.String{sizeValidator{}},
+				Validators:          []validator.String{sizeValidator},
 			},
 			"largest_size": schema.StringAttribute{
 				MarkdownDescription: "Largest size to rank, inclusive, for example `4xlarge`. " + sizeOrderDescription,
 				Optional:            true,
-				Validators:          []validator.String{sizeValidator{}},
+				Validators:          []validator.String{sizeValidator},
 			},
-			"spare_ips": schema.NumberAttribute{
-				MarkdownDescription: "Free addresses each node keeps for pods about to start: `WARM_IP_TARGET`, as in `vpccni_warm_pool`. Default 2. " +
-					"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.Number{wholeBetween(0, maxTarget)},
-			},
+			"spare_ips": spareIPsAttribute("Free addresses each node keeps for pods about to start: `WARM_IP_TARGET`, as in `vpccni_warm_pool`. Default 2. " +
+				"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool."),
 			"prefix_delegation": schema.BoolAttribute{
 				MarkdownDescription: "Whether `ENABLE_PREFIX_DELEGATION` is on: nodes hold /28 prefixes instead of single addresses. Default false. " +
 					"ipamd runs it on Nitro and bare metal types only; each candidate's `prefix_delegation` says whether it does.",
@@ -172,7 +163,7 @@ func (d *InstanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Optional:    true,
 				Validators: []validator.Map{
 					mapvalidator.NoNullValues(),
-					mapvalidator.KeysAre(instanceTypeNameValidator{}),
+					mapvalidator.KeysAre(instanceTypeNameValidator),
 					mapvalidator.ValueNumbersAre(wholeBetween(1, maxVCPUs)),
 				},
 			},
@@ -442,59 +433,36 @@ func sentence(msg string) string {
 	return msg + "."
 }
 
-// instanceTypeNameValidator accepts instance types of the embedded table.
-type instanceTypeNameValidator struct{}
-
-func (instanceTypeNameValidator) Description(context.Context) string {
-	return "an EC2 instance type in the provider's embedded table"
-}
-
-func (v instanceTypeNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (instanceTypeNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+// Validators of instance type names, families and sizes (see stringCheck).
+var (
+	instanceTypeNameValidator = stringCheck{
+		description: "an EC2 instance type in the provider's embedded table",
+		summary:     "Unknown instance type",
+		detail: func(name string) string {
+			if _, err := ec2limits.Find(name); err != nil {
+				return instanceTypeMessage(name, err)
+			}
+			return ""
+		},
 	}
-	name := req.ConfigValue.ValueString()
-	if _, err := ec2limits.Find(name); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown instance type", instanceTypeMessage(name, err))
+	familyValidator = stringCheck{
+		description: "an instance family of the provider's embedded table, such as m5",
+		summary:     "Unknown instance family",
+		detail: func(f string) string {
+			if err := ec2limits.FindFamily(f); err != nil {
+				return sentence(err.Error())
+			}
+			return ""
+		},
 	}
-}
-
-// familyValidator accepts instance families of the embedded table.
-type familyValidator struct{}
-
-func (familyValidator) Description(context.Context) string {
-	return "an instance family of the provider's embedded table, such as m5"
-}
-
-func (v familyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (familyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+	sizeValidator = stringCheck{
+		description: "an EC2 instance size such as large, xlarge, 4xlarge or metal",
+		summary:     "Invalid instance size",
+		detail: func(size string) string {
+			if _, err := ec2limits.ParseSize(size); err != nil {
+				return err.Error()
+			}
+			return ""
+		},
 	}
-	if err := ec2limits.FindFamily(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown instance family", sentence(err.Error()))
-	}
-}
-
-// sizeValidator accepts instance sizes such as "large" or "4xlarge".
-type sizeValidator struct{}
-
-func (sizeValidator) Description(context.Context) string {
-	return "an EC2 instance size such as large, xlarge, 4xlarge or metal"
-}
-
-func (v sizeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (sizeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := ec2limits.ParseSize(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid instance size", err.Error())
-	}
-}
+)

@@ -150,22 +150,38 @@ func envValues(s ipam.Settings, eni *addon.ENIConfig) (env tftypes.Value, config
 	return tfStringMap(m), tfString(addon.ConfigurationValues(m, eni))
 }
 
-// cidrValidator checks one subnet CIDR element.
-type cidrValidator struct{}
-
-func (cidrValidator) Description(context.Context) string {
-	return "an IPv4 subnet CIDR from /16 to /28 with no host bits set"
+// stringCheck is a string validator made of a check: detail returns the
+// diagnostic's detail for a bad value and "" for a good one. Null and
+// unknown values are left alone (Read sees them once they are known).
+type stringCheck struct {
+	description string
+	summary     string
+	detail      func(string) string
 }
 
-func (v cidrValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (c stringCheck) Description(context.Context) string { return c.description }
 
-func (cidrValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (c stringCheck) MarkdownDescription(ctx context.Context) string { return c.Description(ctx) }
+
+func (c stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := subnet.Parse(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid subnet CIDR", err.Error()+".")
+	if d := c.detail(req.ConfigValue.ValueString()); d != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, c.summary, d)
 	}
+}
+
+// cidrValidator checks one subnet CIDR element.
+var cidrValidator = stringCheck{
+	description: "an IPv4 subnet CIDR from /16 to /28 with no host bits set",
+	summary:     "Invalid subnet CIDR",
+	detail: func(cidr string) string {
+		if _, err := subnet.Parse(cidr); err != nil {
+			return err.Error() + "."
+		}
+		return ""
+	},
 }
 
 // findingPath maps a plan finding's Where to an attribute path.
@@ -241,6 +257,26 @@ func subnetInputs(cidrs, available types.List) []plan.SubnetInput {
 		}
 	}
 	return out
+}
+
+// expectedPodsAttribute is a required count of pods per node.
+func expectedPodsAttribute(description string) schema.NumberAttribute {
+	return schema.NumberAttribute{
+		MarkdownDescription: description,
+		Required:            true,
+		Validators:          []validator.Number{wholeBetween(1, maxTarget)},
+	}
+}
+
+// spareIPsAttribute is the spare_ips input that becomes WARM_IP_TARGET;
+// it reports the default (plan.DefaultSpareIPs) when not set.
+func spareIPsAttribute(description string) schema.NumberAttribute {
+	return schema.NumberAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Number{wholeBetween(0, maxTarget)},
+	}
 }
 
 // alternativesAttribute is the `alternatives` list of the planning data

@@ -76,25 +76,16 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	currentAttrs := settingsInputAttributes()
 	maps.Copy(currentAttrs, projectionAttributes())
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"expected_pods": schema.NumberAttribute{
-			MarkdownDescription: "Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
-				"Becomes `MINIMUM_IP_TARGET`. Must not exceed `max_pods`.",
-			Required:   true,
-			Validators: []validator.Number{wholeBetween(1, maxTarget)},
-		},
+		"expected_pods": expectedPodsAttribute("Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
+			"Becomes `MINIMUM_IP_TARGET`. Must not exceed `max_pods`."),
 		"node_count": schema.NumberAttribute{
 			MarkdownDescription: "Nodes in the group. Totals and the subnet check multiply by it.",
 			Required:            true,
 			Validators:          []validator.Number{wholeBetween(1, maxTarget)},
 		},
-		"spare_ips": schema.NumberAttribute{
-			MarkdownDescription: "Free addresses each node keeps for pods about to start: becomes `WARM_IP_TARGET`. Default 2. " +
-				"Fewer spare addresses save subnet space but cost EC2 `AssignPrivateIpAddresses` calls and start-up latency when pods burst; " +
-				"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool.",
-			Optional:   true,
-			Computed:   true,
-			Validators: []validator.Number{wholeBetween(0, maxTarget)},
-		},
+		"spare_ips": spareIPsAttribute("Free addresses each node keeps for pods about to start: becomes `WARM_IP_TARGET`. Default 2. " +
+			"Fewer spare addresses save subnet space but cost EC2 `AssignPrivateIpAddresses` calls and start-up latency when pods burst; " +
+			"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool."),
 		"max_pods": schema.NumberAttribute{
 			MarkdownDescription: "The kubelet's max pods. Set it to override the EKS value; it is then the value ipamd stops growing the pool at. " +
 				"Reports the value used (see `vpccni_instance_type` for how EKS computes it).",
@@ -329,7 +320,7 @@ func cidrListAttribute(description string) schema.ListAttribute {
 			listvalidator.SizeAtLeast(1),
 			listvalidator.NoNullValues(),
 			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(cidrValidator{}),
+			listvalidator.ValueStringsAre(cidrValidator),
 		},
 	}
 }
