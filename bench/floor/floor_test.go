@@ -159,11 +159,11 @@ func TestFloorOutputSizes(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			for attr, real := range states[0] {
+			for attr, realValue := range states[0] {
 				// Collections of objects: a few strings (env) cost
 				// Terraform little either way.
 				var elem tftypes.Type
-				switch c := real.Type().(type) {
+				switch c := realValue.Type().(type) {
 				case tftypes.List:
 					elem = c.ElementType
 				case tftypes.Map:
@@ -172,7 +172,7 @@ func TestFloorOutputSizes(t *testing.T) {
 				if _, isObject := elem.(tftypes.Object); !isObject {
 					continue
 				}
-				if got, want := collectionKeys(t, states[1][attr]), collectionKeys(t, real); !reflect.DeepEqual(got, want) {
+				if got, want := collectionKeys(t, states[1][attr]), collectionKeys(t, realValue); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: floor has %v, real %v", attr, got, want)
 				}
 			}
