@@ -12,3 +12,15 @@ output "subnet_addresses" {
     per_subnet      = data.vpccni_warm_pool.this.subnets
   }
 }
+
+output "remedies" {
+  description = "The node group under each remedy for subnet exhaustion (ip_targets, prefix_delegation, custom_networking, ipv6): node- and pod-subnet addresses at max_nodes, and whether the node group's subnets hold it."
+  value = {
+    for a in data.vpccni_warm_pool.this.alternatives : a.remedy => {
+      node_subnet_ips = a.node_subnet_ips
+      pod_subnet_ips  = a.pod_subnet_ips
+      fits            = a.fits
+      notes           = a.notes
+    }
+  }
+}
