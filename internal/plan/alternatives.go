@@ -152,6 +152,9 @@ func warmPoolAlternatives(in WarmPoolInput, baseline ipam.Projection) []Alternat
 		a.Possible = true
 		if rem == RemedyIPv6 {
 			p = ipv6Node
+			if advice := ipv6MaxPodsAdvice(in.InstanceType, in.Node, in.Mode.MaxPods, in.ExpectedPods); advice != "" {
+				details = append(details, advice)
+			}
 		} else {
 			mode.MaxPods = effectiveMaxPods(in.Node, mode).Pods
 			rec = ipam.Recommend(in.Node, mode, in.ExpectedPods, in.SpareIPs).Settings
@@ -214,6 +217,11 @@ func clusterAlternatives(in ClusterInput) []Alternative {
 			}
 			if rem == RemedyPrefixDelegation && !g.Node.Nitro && !g.Node.BareMetal {
 				details = append(details, fmt.Sprintf("%s (%s) is neither Nitro nor bare metal and falls back to secondary IPs.", g.Name, g.InstanceType))
+			}
+			if rem == RemedyIPv6 {
+				if advice := ipv6MaxPodsAdvice(g.InstanceType, g.Node, g.MaxPods, g.ExpectedPods); advice != "" {
+					details = append(details, g.Name+": "+advice)
+				}
 			}
 			if rem == RemedyCustomNetworking {
 				maxPods = append(maxPods, fmt.Sprintf("%d for %s", effectiveMaxPods(g.Node, mode).Pods, g.Name))
@@ -298,6 +306,20 @@ func smallestBitsForAll(zones []string, demands map[string]demand) int {
 		bits = min(bits, b)
 	}
 	return bits
+}
+
+// ipv6MaxPodsAdvice warns when the expected pods exceed the max pods an
+// EKS AMI gives the node in an IPv6 cluster: nodeadm computes it with the
+// IPv4 ENI formula whatever the IP family (awslabs/amazon-eks-ami,
+// nodeadm/internal/kubelet/eni_max_pods.go), although the addresses no
+// longer limit the pods. "" when they fit or the kubelet's max pods is
+// set.
+func ipv6MaxPodsAdvice(instanceType string, n ipam.Node, maxPodsOverride, expectedPods int) string {
+	ami := ipam.ComputeMaxPods(n, ipam.Mode{}).Pods
+	if maxPodsOverride > 0 || expectedPods <= ami {
+		return ""
+	}
+	return fmt.Sprintf("nodeadm (EKS AL2023 AMIs) gives %s max pods %d, the IPv4 ENI formula, in IPv6 clusters too: raise the kubelet's max pods for %d pods.", instanceType, ami, expectedPods)
 }
 
 // podSubnetAdvice names custom networking's max pods and the size of the

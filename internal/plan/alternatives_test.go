@@ -262,3 +262,19 @@ func TestClusterAlternativesOneGroupCannot(t *testing.T) {
 		t.Errorf("ipv6 = %+v, want one address for each of the 40 nodes at max + surge", r.Alternatives[RemedyIPv6])
 	}
 }
+
+// TestIPv6MaxPodsAdvice: with prefix delegation r5.xlarge runs 110 pods,
+// but in an IPv6 cluster nodeadm (AL2023 AMIs) gives it 4*14+2 = 58 unless the
+// kubelet's max pods is raised; 100 pods need that said, 50 do not.
+func TestIPv6MaxPodsAdvice(t *testing.T) {
+	in := article(t, "10.0.0.0/22")
+	in.Mode.PrefixDelegation, in.Node.VCPUs, in.ExpectedPods = true, 4, 100
+	want := "nodeadm (EKS AL2023 AMIs) gives r5.xlarge max pods 58, the IPv4 ENI formula, in IPv6 clusters too: raise the kubelet's max pods for 100 pods."
+	if a := WarmPool(in).Alternatives[RemedyIPv6]; !a.Possible || !strings.HasSuffix(a.Notes, want) {
+		t.Errorf("ipv6 notes = %q, want them to end with %q", a.Notes, want)
+	}
+	in.ExpectedPods = 50
+	if a := WarmPool(in).Alternatives[RemedyIPv6]; strings.Contains(a.Notes, "max pods") {
+		t.Errorf("ipv6 notes for 50 pods = %q", a.Notes)
+	}
+}
