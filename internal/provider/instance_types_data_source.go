@@ -239,39 +239,40 @@ func (m instanceTypesModel) sizeBounds() (lo, hi ec2limits.Size, ok bool) {
 }
 
 // validateSelection checks what the selection attributes say together:
-// the size bounds' order, and that the families and sizes select any type.
-// It stays quiet about values that are unknown or that a validator
-// refuses.
-func (m instanceTypesModel) validateSelection() diag.Diagnostics {
+// the size bounds' order, and that the families and sizes select any type,
+// and returns the types they select (nil when it cannot tell yet). It
+// stays quiet about values that are unknown or that a validator refuses.
+func (m instanceTypesModel) validateSelection() ([]string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !m.InstanceTypes.IsNull() {
-		return diags // ConflictsWith reports sizes and families beside it
+		return nil, diags // ConflictsWith reports sizes and families beside it
 	}
 	lo, hi, ok := m.sizeBounds()
 	if !ok {
-		return diags
+		return nil, diags
 	}
 	if lo != 0 && hi != 0 && lo > hi {
 		diags.AddAttributeError(path.Root("largest_size"), "Size bounds in the wrong order",
 			fmt.Sprintf("smallest_size = %q is larger than largest_size = %q, so no type fits between them. Swap them, or give a largest_size of at least %q. %s",
 				m.SmallestSize.ValueString(), m.LargestSize.ValueString(), m.SmallestSize.ValueString(), sizeOrderDescription))
-		return diags
+		return nil, diags
 	}
 	if m.Families.IsUnknown() {
-		return diags
+		return nil, diags
 	}
 	families := listStrings(m.Families)
 	for _, e := range m.Families.Elements() {
 		if e.IsUnknown() {
-			return diags
+			return nil, diags
 		}
 	}
 	for _, f := range families {
 		if !ec2limits.HasFamily(f) {
-			return diags // familyValidator reports it
+			return nil, diags // familyValidator reports it
 		}
 	}
-	if len(ec2limits.Select(ec2limits.Selection{Families: families, Smallest: lo, Largest: hi})) == 0 {
+	names := ec2limits.Select(ec2limits.Selection{Families: families, Smallest: lo, Largest: hi})
+	if len(names) == 0 {
 		where, what := path.Root("smallest_size"), "the table"
 		if len(families) > 0 {
 			where, what = path.Root("families"), "families "+strings.Join(families, ", ")
@@ -280,7 +281,7 @@ func (m instanceTypesModel) validateSelection() diag.Diagnostics {
 			fmt.Sprintf("No instance type of %s has a size from %s to %s. Widen smallest_size or largest_size, or choose other families.",
 				what, sizeOrNone(m.SmallestSize, "the smallest"), sizeOrNone(m.LargestSize, "the largest")))
 	}
-	return diags
+	return names, diags
 }
 
 func sizeOrNone(s types.String, none string) string {
@@ -312,15 +313,15 @@ func (m instanceTypesModel) rankTypes() ([]plan.RankType, diag.Diagnostics) {
 				diags.AddAttributeError(path.Root("families").AtListIndex(i), "Unknown instance family", sentence(err.Error()))
 			}
 		}
-		lo, hi, ok := m.sizeBounds()
-		if !ok {
+		if _, _, ok := m.sizeBounds(); !ok {
 			diags.AddAttributeError(path.Root("smallest_size"), "Invalid size bounds", "smallest_size or largest_size is not an instance size. "+sizeOrderDescription)
 		}
 		if diags.HasError() {
 			return nil, diags
 		}
-		diags.Append(m.validateSelection()...)
-		names = ec2limits.Select(ec2limits.Selection{Families: families, Smallest: lo, Largest: hi})
+		selected, d := m.validateSelection()
+		diags.Append(d...)
+		names = selected
 	}
 	for key := range m.VCPUs {
 		if _, err := ec2limits.Find(key); err != nil {
@@ -349,7 +350,8 @@ func (d *InstanceTypesDataSource) ValidateConfig(_ context.Context, req datasour
 	}
 	// The selection is checked as soon as its own attributes are known,
 	// whatever the others are.
-	resp.Diagnostics.Append(instanceTypesModelOf(raw).validateSelection()...)
+	_, diags := instanceTypesModelOf(raw).validateSelection()
+	resp.Diagnostics.Append(diags...)
 }
 
 func (d *InstanceTypesDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
