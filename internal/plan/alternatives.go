@@ -121,7 +121,7 @@ func remedyNotes(r Remedy, detail string) string {
 	case RemedyIPTargets:
 		s = "Secondary IPs in the node subnets; pods beyond the warm addresses wait for an EC2 AssignPrivateIpAddresses call, and low targets mean more EC2 API calls."
 	case RemedyPrefixDelegation:
-		s = "Needs Nitro instance types (others fall back to secondary IPs) and free /28-aligned blocks in the node subnets, which fragmentation can exhaust before the addresses run out; reserve them with an aws_ec2_subnet_cidr_reservation of type prefix."
+		s = "Needs Nitro or bare metal instance types (others fall back to secondary IPs) and free /28-aligned blocks in the node subnets, which fragmentation can exhaust before the addresses run out; reserve them with an aws_ec2_subnet_cidr_reservation of type prefix."
 	case RemedyCustomNetworking:
 		s = "Lowers max pods (the primary ENI carries no pods) and needs an ENIConfig subnet per Availability Zone, typically from a secondary VPC CIDR in 100.64.0.0/10."
 	case RemedyIPv6:

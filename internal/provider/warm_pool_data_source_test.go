@@ -148,7 +148,7 @@ output "fitting" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("alternatives"), knownvalue.ListExact([]knownvalue.Check{
 					alternative("ip_targets", articleTargets, 240, 0, 210, true, 24, 0, `^Secondary IPs in the node subnets`),
-					alternative("prefix_delegation", articlePD, 330, 0, 120, false, 23, 0, `Needs Nitro instance types .* /28-aligned blocks`),
+					alternative("prefix_delegation", articlePD, 330, 0, 120, false, 23, 0, `Needs Nitro or bare metal instance types .* /28-aligned blocks`),
 					alternative("custom_networking", articleCustom, 10, 240, 440, true, 28, 24,
 						`100\.64\.0\.0/10\. Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\. No pod subnets were given, so fits covers the node subnets only\.$`),
 					alternative("ipv6", ipv6Env, 10, 0, 440, true, 28, 0, `Needs an IPv6 cluster .* each node keeps one IPv4 address\.$`),
