@@ -151,14 +151,11 @@ func TestAlternativesNotPossible(t *testing.T) {
 	}
 }
 
-// articleCluster is the article's node group as a cluster over three
-// zones.
+// articleCluster is the article's node group as a cluster over the three
+// zones of threeGroups.
 func articleCluster(t *testing.T, cidrs [3]string) ClusterInput {
-	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true}
+	in := threeGroups(t, cidrs)
 	in.Groups = []ClusterGroup{{Name: "apps", InstanceType: "r5.xlarge", Node: node(t, "r5.xlarge"), ExpectedPods: 20, DesiredNodes: 10, MaxNodes: 10}}
-	for i, z := range []string{"a", "b", "c"} {
-		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-" + z, CIDR: cidrs[i], AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposeNodes})
-	}
 	return in
 }
 
