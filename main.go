@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command terraform-provider-vpccni serves the vpccni Terraform provider.
 package main
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # Plan-time benchmark: `terraform plan` with the provider built from this
 # tree against the same-schema floor provider (bench/floor), which serves
 # the same address, schemas and function signatures but computes and

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # `make demo`: plans examples/demo with the provider built from this tree.
 #
 # No `terraform init` and no registry: the provider is built into a temp

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # Builds the provider into DIR/bin and writes DIR/terraformrc, a CLI
 # configuration whose dev_overrides make terraform and tofu use that binary
 # for vpccni/vpccni without `terraform init` (which needs a registry).

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # `make docs`: renders docs/ with tfplugindocs from templates/, examples/
 # and the provider schema.
 # `make docs-check` (--check): renders into .build/docs-check/ instead and

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # `make fuzz`: runs every Fuzz target of every package in the module, one
 # at a time (go test -fuzz takes one target in one package), for FUZZTIME
 # each (default 60s). Targets are listed with `go test -list`, so build tags

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # Prints the path of a Terraform-compatible CLI (terraform >= 1.8 or
 # OpenTofu) for the acceptance tests, the docs and the demo. Progress goes to
 # stderr; stdout is only the path.

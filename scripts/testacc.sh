@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-vpccni Authors
+# SPDX-License-Identifier: MPL-2.0
 # Runs go test with the acceptance tests switched on against the CLI that
 # scripts/terraform-binary.sh finds (or builds). Arguments go to go test.
 #

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command coldstart times a Terraform provider's cold start the way
 // Terraform starts it: it execs the binary with the go-plugin environment
 // (magic cookie, protocol version 6, a socket directory), waits for the

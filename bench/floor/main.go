@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command floor serves a floor provider for bench/plan.sh: the vpccni
 // provider's exact schemas and function signatures under the same address,
 // registry.terraform.io/vpccni/vpccni, with data sources and functions that

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package addon writes aws-node settings in the shapes the vpc-cni EKS
 // add-on takes: an environment map and the add-on's configuration_values
 // JSON (the aws-vpc-cni Helm chart's values).

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package ec2limits holds the networking limits of every EC2 instance type
 // that the VPC CNI arithmetic needs, generated from DescribeInstanceTypes
 // (see generate.go), with an allocation-free lookup and spelling suggestions

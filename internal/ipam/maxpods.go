@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package ipam is the arithmetic of the Amazon VPC CNI's IP address
 // management (the ipamd daemon of the aws-node DaemonSet), for IPv4 on the
 // default network card: how many pods an instance can run, and how many

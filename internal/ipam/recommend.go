@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 package ipam
 
 // PodIPCapacity is the number of pod addresses the node can hold with the

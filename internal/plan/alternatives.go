@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 package plan
 
 import (
@@ -68,6 +71,11 @@ type Alternative struct {
 	SmallestPodSubnetBits  int
 	Notes                  string
 }
+
+// unboundedIPs is the capacity of the stand-in ENIConfig subnets that
+// measure custom networking when no pod subnet is given. It fits a 32-bit
+// int (goreleaser builds linux/386 and arm) with room for the zone sums.
+const unboundedIPs = 1 << 30
 
 // ipv6Node is what an IPv6 node takes from its IPv4 subnet: ipamd attaches
 // no ENI beyond the primary in IPv6 mode and gives pods addresses from a
@@ -259,7 +267,7 @@ func clusterAlternatives(in ClusterInput) []Alternative {
 		given := len(alt.Subnets)
 		if rem == RemedyCustomNetworking && !hasPodSubnets {
 			for _, z := range zones {
-				alt.Subnets = append(alt.Subnets, ClusterSubnet{ID: "ENIConfig subnet in " + z, AvailabilityZone: z, Available: 1 << 40, Purpose: PurposePods})
+				alt.Subnets = append(alt.Subnets, ClusterSubnet{ID: "ENIConfig subnet in " + z, AvailabilityZone: z, Available: unboundedIPs, Purpose: PurposePods})
 			}
 		}
 		r := cluster(alt, nil)

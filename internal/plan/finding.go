@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package plan sizes EKS node groups against their subnets with the VPC
 // CNI model of internal/ipam: the recommendation, the projections before
 // and after, and the findings (errors and warnings) a plan should show.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 package provider
 
 import (
@@ -61,7 +64,8 @@ func intOf(n types.Number) int {
 		return 0
 	}
 	i, _ := n.ValueBigFloat().Int64()
-	const limit = 1 << 40
+	// math.MaxInt32, not more: int is 32 bits on linux/386 and arm.
+	const limit = 1<<31 - 1
 	return int(max(min(i, limit), -limit))
 }
 

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package provider adapts the VPC CNI arithmetic of internal/ipam and the
 // instance table of internal/ec2limits to Terraform: one file per data
 // source or function, plus the glue they share.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package subnet does the address arithmetic of AWS VPC subnets: parsing
 // IPv4 CIDRs the way the VPC API accepts them, usable addresses after
 // AWS's five reserved ones, aligned /28 blocks for prefix delegation, and

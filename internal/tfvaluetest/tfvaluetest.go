@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package tfvaluetest builds tftypes values from plain Go values, for
 // tests and benchmarks that call data source handlers in process.
 package tfvaluetest

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package addontest validates vpc-cni add-on configuration JSON in tests
 // against the schema beside it (vpc-cni-configuration.schema.json, written
 // for this project; README.md says where each rule comes from). It is

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command gen writes table_gen.go from EC2 DescribeInstanceTypes JSON.
 //
 // It runs from "go generate ./..." in internal/ec2limits; the output is
