@@ -42,9 +42,13 @@ type Node struct {
 	VCPUs int
 }
 
-// NodeFromLimits describes an instance type from its table entry; vcpus is
-// 0 when not known.
+// NodeFromLimits describes an instance type from its table entry. vcpus
+// overrides the table's vCPU count when above 0; with 0 the table's count
+// is used, which is itself 0 (unknown) for the few types the data lacks.
 func NodeFromLimits(l ec2limits.Limits, vcpus int) Node {
+	if vcpus <= 0 {
+		vcpus = l.VCPUs
+	}
 	return Node{
 		ENIs:       l.ENIs,
 		IPv4PerENI: l.IPv4PerENI,
@@ -93,7 +97,7 @@ type MaxPods struct {
 	// 0 when none was.
 	Cap int
 	// CapAssumed is true when the cap is 110 only because the vCPU count
-	// was not known.
+	// was not known: neither the table nor the caller had it.
 	CapAssumed bool
 	// PrefixFormula is true when the prefix-delegation formula was used; it
 	// is false when prefix delegation was asked for on a non-Nitro type.
