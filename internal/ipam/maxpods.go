@@ -19,9 +19,9 @@ const IPsPerPrefix = 16
 // kube-proxy run on the host network and take no VPC address.
 const hostNetworkPods = 2
 
-// EKS caps max pods under prefix delegation (awslabs/amazon-eks-ami,
-// max-pods-calculator.sh): 250 when the instance has more than 30 vCPUs,
-// 110 otherwise.
+// EKS caps max pods under prefix delegation, and managed node groups in
+// every mode (awslabs/amazon-eks-ami, max-pods-calculator.sh): 250 when
+// the instance has more than 30 vCPUs, 110 otherwise.
 const (
 	maxPodsCapSmall     = 110
 	maxPodsCapLarge     = 250
@@ -132,19 +132,23 @@ func ComputeMaxPods(n Node, m Mode) MaxPods {
 		r.Uncapped = slots*IPsPerPrefix + hostNetworkPods
 		r.PrefixFormula = true
 	}
-	switch {
-	case n.VCPUs > maxPodsCapVCPULimit:
-		r.Cap = maxPodsCapLarge
-	case n.VCPUs > 0:
-		r.Cap = maxPodsCapSmall
-	default:
-		r.Cap = maxPodsCapSmall
-		r.CapAssumed = true
-	}
+	r.Cap, r.CapAssumed = eksMaxPodsCap(n.VCPUs)
 	r.Pods = min(r.Uncapped, r.Cap)
 	if r.Pods == r.Uncapped {
 		// The cap did not bind, so the vCPU count did not matter either.
 		r.Cap, r.CapAssumed = 0, false
 	}
 	return r
+}
+
+// eksMaxPodsCap is the calculator's ceiling for a vCPU count: 250 above 30
+// ("-gt 30"), else 110, and 110 assumed when the count is unknown (0).
+func eksMaxPodsCap(vcpus int) (limit int, assumed bool) {
+	switch {
+	case vcpus > maxPodsCapVCPULimit:
+		return maxPodsCapLarge, false
+	case vcpus > 0:
+		return maxPodsCapSmall, false
+	}
+	return maxPodsCapSmall, true
 }
