@@ -40,6 +40,12 @@ type Node struct {
 	BareMetal bool
 	// VCPUs is the default vCPU count, 0 when not known.
 	VCPUs int
+	// Trunking says whether the type takes a trunk ENI for security groups
+	// for pods; BranchENIs is how many branch ENIs it then holds (0 when
+	// not known). The zero value, TrunkingUnknown, counts as compatible,
+	// as ipamd counts a type missing from its table.
+	Trunking   ec2limits.Trunking
+	BranchENIs int
 }
 
 // NodeFromLimits describes an instance type from its table entry. vcpus
@@ -55,6 +61,8 @@ func NodeFromLimits(l ec2limits.Limits, vcpus int) Node {
 		Nitro:      l.Hypervisor == ec2limits.HypervisorNitro,
 		BareMetal:  l.BareMetal,
 		VCPUs:      vcpus,
+		Trunking:   l.Trunking,
+		BranchENIs: l.BranchENIs,
 	}
 }
 
