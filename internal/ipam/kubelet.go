@@ -56,7 +56,11 @@ type Launch struct {
 	// ReservedENIs is Karpenter's RESERVED_ENIS (default 0); values below
 	// 0, which Karpenter rejects, count as 0.
 	ReservedENIs int
-	// PodsPerCore is Karpenter's kubelet podsPerCore; 0 is unset.
+	// PodsPerCore is the kubelet's podsPerCore (Karpenter's
+	// kubelet.podsPerCore, or a kubelet config's); 0 is unset. The kubelet
+	// itself caps its pods at podsPerCore x cores (kubernetes
+	// pkg/kubelet/nodestatus/setters.go, MachineInfo), so it applies on
+	// every path; Karpenter also takes it into the maxPods it writes.
 	PodsPerCore int
 	// MaxPods is an explicit kubelet maxPods, 0 when unset: Karpenter's
 	// kubelet.maxPods, nodeadm's spec.kubelet.config.maxPods, or the value
@@ -79,16 +83,16 @@ type KubeletMaxPods struct {
 	// PrefixFormula is true when a managed node group used the
 	// prefix-delegation formula (prefix delegation on a Nitro type).
 	PrefixFormula bool
-	// Cap is the managed node group's 110/250 cap when it lowered Pods, 0
-	// otherwise; CapAssumed is true when it is 110 only because the vCPU
+	// Cap is the managed node group's 110/250 cap when it lowered the
+	// formula, 0 otherwise; CapAssumed is true when it is 110 only because the vCPU
 	// count is not known.
 	Cap        int
 	CapAssumed bool
 	// PodsPerCoreBound is true when podsPerCore x vCPUs lowered Pods.
 	PodsPerCoreBound bool
 	// PodsPerCoreIgnored is true when podsPerCore is set but the vCPU
-	// count is not known, so it could not be applied; Karpenter, which
-	// knows the count, may give fewer pods.
+	// count is not known, so it could not be applied; the kubelet, which
+	// counts its cores, may allow fewer pods.
 	PodsPerCoreIgnored bool
 }
 
@@ -103,9 +107,11 @@ type KubeletMaxPods struct {
 //   - nodeadm: ENIs*(IPs-1)+2 whatever the VPC CNI mode, no cap; an
 //     explicit maxPods replaces it;
 //   - Karpenter: max(ENIs-RESERVED_ENIS, 0)*(IPs-1)+2, or 0 when no ENI is
-//     left, an explicit maxPods replacing it; then min(podsPerCore*vCPUs,
-//     that) when podsPerCore > 0. Karpenter on Windows (110) is not modelled;
-//   - explicit: l.MaxPods.
+//     left, an explicit maxPods replacing it. Karpenter on Windows (110) is
+//     not modelled;
+//   - explicit: l.MaxPods;
+//
+// then, on every path, min(podsPerCore*vCPUs, that) when podsPerCore > 0.
 //
 // The zero LaunchPath is no path: it gives 0, or an explicit l.MaxPods.
 // Bare metal types report no hypervisor, so the calculator, and hence a
@@ -117,12 +123,6 @@ func ComputeKubeletMaxPods(n Node, l Launch) KubeletMaxPods {
 	case LaunchManagedNodeGroup:
 		calc := ComputeMaxPods(n, l.Mode)
 		r.Formula, r.PrefixFormula = calc.Uncapped, calc.PrefixFormula
-		limit, assumed := eksMaxPodsCap(n.VCPUs)
-		r.Pods = min(r.Formula, limit)
-		if r.Pods < r.Formula {
-			r.Cap, r.CapAssumed = limit, assumed
-		}
-		return r
 	case LaunchNodeadm:
 		r.Formula = max(n.ENIs, 0)*n.secondariesPerENI() + hostNetworkPods
 	case LaunchKarpenter:
@@ -133,16 +133,21 @@ func ComputeKubeletMaxPods(n Node, l Launch) KubeletMaxPods {
 		r.Formula = max(l.MaxPods, 0)
 	}
 	r.Pods = r.Formula
-	if l.Path == LaunchExplicit {
+	switch {
+	case l.Path == LaunchManagedNodeGroup:
+		if limit, assumed := eksMaxPodsCap(n.VCPUs); limit < r.Formula {
+			r.Pods, r.Cap, r.CapAssumed = limit, limit, assumed
+		}
+	case l.Path == LaunchExplicit:
 		r.Explicit = true
-	} else if l.MaxPods > 0 {
+	case l.MaxPods > 0:
 		r.Pods, r.Explicit = l.MaxPods, true
 	}
-	if l.Path == LaunchKarpenter && l.PodsPerCore > 0 {
+	if l.PodsPerCore > 0 {
 		if n.VCPUs <= 0 {
 			r.PodsPerCoreIgnored = true
 		} else if perCore := int64(l.PodsPerCore) * int64(n.VCPUs); perCore < int64(r.Pods) {
-			// int64: podsPerCore is an int32 in Karpenter's API, and
+			// int64: podsPerCore is an int32 in the kubelet's config, and
 			// times hundreds of vCPUs it overflows a 32-bit int.
 			r.Pods, r.PodsPerCoreBound = int(perCore), true
 		}

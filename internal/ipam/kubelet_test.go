@@ -130,6 +130,13 @@ func TestKubeletMaxPodsDiagnostics(t *testing.T) {
 		// 32-bit int; it is far above the formula, which stays.
 		{"podsPerCore large", nodeOf(t, "p5.48xlarge"), Launch{Path: LaunchKarpenter, PodsPerCore: 1<<31 - 1},
 			KubeletMaxPods{Pods: 100, Formula: 100}},
+		// The kubelet applies podsPerCore whoever set it (kubernetes
+		// pkg/kubelet/nodestatus/setters.go): nodeadm m5.large 3 x 2 = 6;
+		// managed node group m5.8xlarge under PD 3714 -> 250 cap -> 5 x 32 = 160.
+		{"nodeadm podsPerCore", nodeOf(t, "m5.large"), Launch{Path: LaunchNodeadm, PodsPerCore: 3},
+			KubeletMaxPods{Pods: 6, Formula: 29, PodsPerCoreBound: true}},
+		{"MNG cap then podsPerCore", nodeOf(t, "m5.8xlarge"), Launch{Path: LaunchManagedNodeGroup, Mode: Mode{PrefixDelegation: true}, PodsPerCore: 5},
+			KubeletMaxPods{Pods: 160, Formula: 3714, PrefixFormula: true, Cap: 250, PodsPerCoreBound: true}},
 		// nodeadm: spec.kubelet.config.maxPods wins (maxpods.md §2).
 		{"nodeadm maxPods", nodeOf(t, "m5.large"), Launch{Path: LaunchNodeadm, MaxPods: 110},
 			KubeletMaxPods{Pods: 110, Formula: 29, Explicit: true}},
