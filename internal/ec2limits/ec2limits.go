@@ -42,6 +42,44 @@ func (h Hypervisor) String() string {
 	return ""
 }
 
+// Trunking says whether security groups for pods (ENABLE_POD_ENI) can run
+// on an instance type: whether the VPC resource controller attaches a trunk
+// ENI to it. It is not an EC2 fact: the data comes from the controller's
+// limits table (pkg/aws/vpc/limits.go in aws/amazon-vpc-resource-controller-k8s,
+// by way of Karpenter's copy).
+type Trunking uint8
+
+const (
+	// TrunkingUnknown: the table has no security-groups-for-pods entry for
+	// the type. ipamd treats a type missing from its copy of the table as
+	// compatible; callers should say that the fact is not known.
+	TrunkingUnknown Trunking = iota
+	// TrunkingCompatible: a trunk ENI can be attached, and the node holds
+	// Limits.BranchENIs branch ENIs.
+	TrunkingCompatible
+	// TrunkingIncompatible: no trunk ENI; pods that ask for their own
+	// security groups stay Pending.
+	TrunkingIncompatible
+)
+
+// Short names keep the generated table compact.
+const (
+	tkUnknown = TrunkingUnknown
+	tkYes     = TrunkingCompatible
+	tkNo      = TrunkingIncompatible
+)
+
+// String returns "unknown", "compatible" or "incompatible".
+func (t Trunking) String() string {
+	switch t {
+	case TrunkingCompatible:
+		return "compatible"
+	case TrunkingIncompatible:
+		return "incompatible"
+	}
+	return "unknown"
+}
+
 // Limits are the facts about one instance type.
 type Limits struct {
 	// ENIs is the maximum number of network interfaces on the default
@@ -53,6 +91,14 @@ type Limits struct {
 	NetworkCards int
 	Hypervisor   Hypervisor
 	BareMetal    bool
+	// VCPUs is the default vCPU count (VCpuInfo.DefaultVCpus), 0 when the
+	// data has none for the type.
+	VCPUs int
+	// Trunking says whether the type takes a trunk ENI for security groups
+	// for pods; BranchENIs is how many branch ENIs (pods with their own
+	// security groups) it then holds, 0 unless TrunkingCompatible.
+	Trunking   Trunking
+	BranchENIs int
 }
 
 type row struct {
@@ -62,6 +108,9 @@ type row struct {
 	networkCards uint8
 	hypervisor   Hypervisor
 	bareMetal    bool
+	vcpus        uint16
+	trunking     Trunking
+	branchENIs   uint8
 }
 
 // index maps a name to its position in table. Building it costs about the
@@ -94,6 +143,9 @@ func Lookup(instanceType string) (Limits, bool) {
 		NetworkCards: int(r.networkCards),
 		Hypervisor:   r.hypervisor,
 		BareMetal:    r.bareMetal,
+		VCPUs:        int(r.vcpus),
+		Trunking:     r.trunking,
+		BranchENIs:   int(r.branchENIs),
 	}, true
 }
 

@@ -42,9 +42,12 @@ func TestTableIsCurrent(t *testing.T) {
 }
 
 func TestTableSize(t *testing.T) {
-	// 1,391 types in the DescribeInstanceTypes snapshot the project ships.
-	if got := Len(); got != 1391 {
-		t.Fatalf("Len() = %d, want 1391", got)
+	// 1,420 types in shared/data/ec2-instance-types.json: the 1,391 of
+	// aws/amazon-vpc-cni-k8s pkg/vpc/vpc_ip_resource_limit.go (b52188387f2e)
+	// plus 29 from Karpenter's zz_generated.vpclimits.go (1d927085dd81): the
+	// 28 Graviton *-flex types and i3.metal (shared/data/README.md).
+	if got := Len(); got != 1420 {
+		t.Fatalf("Len() = %d, want 1420", got)
 	}
 	for i := 1; i < Len(); i++ {
 		if Name(i-1) >= Name(i) {
@@ -54,21 +57,44 @@ func TestTableSize(t *testing.T) {
 }
 
 func TestLookupFacts(t *testing.T) {
-	// Values as DescribeInstanceTypes reports them; ENIs are the default
-	// network card's, which for multi-card types is far below the
-	// instance-level MaximumNetworkInterfaces (given in the comments).
+	// ENIs, IPv4PerENI, NetworkCards, Hypervisor and BareMetal as
+	// DescribeInstanceTypes reports them; ENIs are the default network
+	// card's, which for multi-card types is far below the instance-level
+	// MaximumNetworkInterfaces (given in the comments). VCPUs is
+	// VCpuInfo.DefaultVCpus and Trunking/BranchENIs the PodEni entry of
+	// shared/data/ec2-instance-types.json (sources in shared/data/README.md).
 	cases := map[string]Limits{
-		"r5.xlarge":      {ENIs: 4, IPv4PerENI: 15, NetworkCards: 1, Hypervisor: HypervisorNitro},
-		"m5.large":       {ENIs: 3, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorNitro},
-		"t3.nano":        {ENIs: 2, IPv4PerENI: 2, NetworkCards: 1, Hypervisor: HypervisorNitro},
-		"m4.large":       {ENIs: 2, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorXen},
-		"m5.metal":       {ENIs: 15, IPv4PerENI: 50, NetworkCards: 1, BareMetal: true},
-		"p4d.24xlarge":   {ENIs: 15, IPv4PerENI: 50, NetworkCards: 4, Hypervisor: HypervisorNitro}, // 60 in all
-		"p5.48xlarge":    {ENIs: 2, IPv4PerENI: 50, NetworkCards: 32, Hypervisor: HypervisorNitro}, // 64 in all
-		"c6in.32xlarge":  {ENIs: 8, IPv4PerENI: 50, NetworkCards: 2, Hypervisor: HypervisorNitro},  // 16 in all
-		"trn1.32xlarge":  {ENIs: 5, IPv4PerENI: 50, NetworkCards: 8, Hypervisor: HypervisorNitro},  // 40 in all
-		"hpc7a.96xlarge": {ENIs: 2, IPv4PerENI: 50, NetworkCards: 2, Hypervisor: HypervisorNitro},  // 4 in all
-		"cr1.8xlarge":    {ENIs: 8, IPv4PerENI: 30, NetworkCards: 1},                               // no hypervisor reported
+		"r5.xlarge":      {ENIs: 4, IPv4PerENI: 15, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 4, Trunking: TrunkingCompatible, BranchENIs: 18},
+		"t3.nano":        {ENIs: 2, IPv4PerENI: 2, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 2, Trunking: TrunkingIncompatible},
+		"m4.large":       {ENIs: 2, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorXen, VCPUs: 2, Trunking: TrunkingIncompatible},
+		"m5.metal":       {ENIs: 15, IPv4PerENI: 50, NetworkCards: 1, BareMetal: true, VCPUs: 96, Trunking: TrunkingCompatible, BranchENIs: 120},
+		"p4d.24xlarge":   {ENIs: 15, IPv4PerENI: 50, NetworkCards: 4, Hypervisor: HypervisorNitro, VCPUs: 96, Trunking: TrunkingCompatible, BranchENIs: 62},   // 60 in all
+		"p5.48xlarge":    {ENIs: 2, IPv4PerENI: 50, NetworkCards: 32, Hypervisor: HypervisorNitro, VCPUs: 192, Trunking: TrunkingCompatible, BranchENIs: 120}, // 64 in all
+		"c6in.32xlarge":  {ENIs: 8, IPv4PerENI: 50, NetworkCards: 2, Hypervisor: HypervisorNitro, VCPUs: 128, Trunking: TrunkingCompatible, BranchENIs: 106},  // 16 in all
+		"trn1.32xlarge":  {ENIs: 5, IPv4PerENI: 50, NetworkCards: 8, Hypervisor: HypervisorNitro, VCPUs: 128, Trunking: TrunkingCompatible, BranchENIs: 82},   // 40 in all
+		"hpc7a.96xlarge": {ENIs: 2, IPv4PerENI: 50, NetworkCards: 2, Hypervisor: HypervisorNitro, VCPUs: 192},                                                 // 4 in all; no PodEni
+		"cr1.8xlarge":    {ENIs: 8, IPv4PerENI: 30, NetworkCards: 1, VCPUs: 32},                                                                               // no hypervisor reported, no PodEni
+
+		// Security groups for pods: m5.large trunk compatible with 9 branch
+		// ENIs and t3.large not, as in the resource controller's
+		// pkg/aws/vpc/limits.go (b8d425119bdb l.7249-7263, l.16509-16523).
+		"m5.large":   {ENIs: 3, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 2, Trunking: TrunkingCompatible, BranchENIs: 9},
+		"t3.large":   {ENIs: 3, IPv4PerENI: 12, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 2, Trunking: TrunkingIncompatible},
+		"m5.8xlarge": {ENIs: 8, IPv4PerENI: 30, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 32, Trunking: TrunkingCompatible, BranchENIs: 54},
+		// No source has the vCPUs of c7i.32xlarge or of the Graviton flex
+		// types (shared/data/README.md): 0, unknown.
+		"c7i.32xlarge":   {ENIs: 15, IPv4PerENI: 50, NetworkCards: 1, Hypervisor: HypervisorNitro, Trunking: TrunkingCompatible, BranchENIs: 107},
+		"m7g-flex.large": {ENIs: 3, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorNitro, Trunking: TrunkingCompatible, BranchENIs: 3},
+		// Neither vCPUs nor PodEni in the data.
+		"bmn-sf1.metal": {ENIs: 15, IPv4PerENI: 50, NetworkCards: 1, BareMetal: true},
+		// i3.metal came from Karpenter's table; the rest of i3 is not
+		// trunk compatible (nodekinds.md: i3.metal is the one exception).
+		"i3.metal": {ENIs: 15, IPv4PerENI: 50, NetworkCards: 1, BareMetal: true, VCPUs: 64, Trunking: TrunkingCompatible, BranchENIs: 120},
+		"i3.large": {ENIs: 3, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorXen, VCPUs: 2, Trunking: TrunkingIncompatible},
+		// The shared data (Karpenter's table, 1d927085dd81) says compatible
+		// with 9; the resource controller's own limits.go (b8d425119bdb
+		// l.5899-5904) says incompatible, 0. The table follows the data.
+		"i4i.large": {ENIs: 3, IPv4PerENI: 10, NetworkCards: 1, Hypervisor: HypervisorNitro, VCPUs: 2, Trunking: TrunkingCompatible, BranchENIs: 9},
 	}
 	for name, want := range cases {
 		got, ok := Lookup(name)
@@ -84,6 +110,28 @@ func TestLookupFacts(t *testing.T) {
 		if _, ok := Lookup(name); ok {
 			t.Errorf("Lookup(%q) found, want not found", name)
 		}
+	}
+}
+
+// TestTableCoverage counts the gaps shared/data/README.md announces: 35
+// types without vCPUs and 19 without a PodEni entry. Compatible types have
+// branch ENIs and the others none.
+func TestTableCoverage(t *testing.T) {
+	noVCPUs, noPodENI := 0, 0
+	for i := range Len() {
+		l, _ := Lookup(Name(i))
+		if l.VCPUs == 0 {
+			noVCPUs++
+		}
+		if l.Trunking == TrunkingUnknown {
+			noPodENI++
+		}
+		if (l.Trunking == TrunkingCompatible) != (l.BranchENIs > 0) {
+			t.Errorf("%s: %s with %d branch ENIs", Name(i), l.Trunking, l.BranchENIs)
+		}
+	}
+	if noVCPUs != 35 || noPodENI != 19 {
+		t.Errorf("%d types without vCPUs, %d without PodEni; the data README says 35 and 19", noVCPUs, noPodENI)
 	}
 }
 
@@ -134,7 +182,7 @@ func TestFindError(t *testing.T) {
 	if err == nil {
 		t.Fatal("Find(m5.lrage) succeeded")
 	}
-	want := `instance type "m5.lrage" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`
+	want := `instance type "m5.lrage" is not in the embedded table of 1420 EC2 instance types; did you mean m5.large?`
 	if err.Error() != want {
 		t.Fatalf("error = %q\nwant    %q", err.Error(), want)
 	}

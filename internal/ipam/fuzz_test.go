@@ -5,6 +5,8 @@ package ipam
 
 import (
 	"testing"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
 )
 
 // fuzzNode and fuzzSettings map arbitrary fuzz inputs into the model's
@@ -30,12 +32,15 @@ func fuzzSettings(warmENI, warmIP, minIP, warmPrefix int8, pd, cn bool, maxENI, 
 // FuzzProject checks Project's invariants and its agreement with the
 // simulator on arbitrary nodes and settings.
 func FuzzProject(f *testing.F) {
-	f.Add(uint8(3), uint8(13), true, false, uint16(4), int8(1), int8(-1), int8(-1), int8(1), false, false, uint8(0), uint8(0), uint16(20))
-	f.Add(uint8(3), uint8(13), true, false, uint16(4), int8(-1), int8(2), int8(20), int8(1), false, false, uint8(0), uint8(0), uint16(20))
-	f.Add(uint8(2), uint8(2), true, false, uint16(2), int8(0), int8(-1), int8(-1), int8(0), true, true, uint8(1), uint8(50), uint16(3))
-	f.Fuzz(func(t *testing.T, enis, ips uint8, nitro, bare bool, vcpus uint16, warmENI, warmIP, minIP, warmPrefix int8, pd, cn bool, maxENI, maxPods uint8, pods uint16) {
+	f.Add(uint8(3), uint8(13), true, false, uint16(4), int8(1), int8(-1), int8(-1), int8(1), false, false, uint8(0), uint8(0), uint16(20), false, uint8(0))
+	f.Add(uint8(3), uint8(13), true, false, uint16(4), int8(-1), int8(2), int8(20), int8(1), false, false, uint8(0), uint8(0), uint16(20), true, uint8(1))
+	f.Add(uint8(2), uint8(2), true, false, uint16(2), int8(0), int8(-1), int8(-1), int8(0), true, true, uint8(1), uint8(50), uint16(3), true, uint8(0))
+	f.Add(uint8(2), uint8(9), true, false, uint16(2), int8(1), int8(-1), int8(-1), int8(1), false, true, uint8(0), uint8(0), uint16(9), true, uint8(2))
+	f.Fuzz(func(t *testing.T, enis, ips uint8, nitro, bare bool, vcpus uint16, warmENI, warmIP, minIP, warmPrefix int8, pd, cn bool, maxENI, maxPods uint8, pods uint16, podENI bool, trunking uint8) {
 		n := fuzzNode(enis, ips, nitro, bare, vcpus)
+		n.Trunking = ec2limits.Trunking(trunking % 3)
 		s := fuzzSettings(warmENI, warmIP, minIP, warmPrefix, pd, cn, maxENI, maxPods)
+		s.PodENI = podENI
 		limit := sweepPodLimit(n, s) + 3
 		p := int(pods) % (limit + 1)
 
@@ -45,8 +50,10 @@ func FuzzProject(f *testing.F) {
 		}
 		capacity := PodIPCapacity(n, s)
 		switch {
-		case got.ENIs < 1 || got.ENIs > max(effectiveENIs(n.ENIs, s.MaxENI), 1):
-			t.Fatalf("ENIs %d outside 1..%d", got.ENIs, n.ENIs)
+		case got.ENIs < 1 || got.ENIs+got.TrunkENIs > max(effectiveENIs(n.ENIs, s.MaxENI), 1):
+			t.Fatalf("ENIs %d + trunk %d outside 1..%d", got.ENIs, got.TrunkENIs, n.ENIs)
+		case got.TrunkENIs != 0 && (!s.PodENI || n.Trunking == ec2limits.TrunkingIncompatible):
+			t.Fatalf("trunk without pod ENI on a compatible type: %+v", got)
 		case got.PodIPs() > capacity:
 			t.Fatalf("pod addresses %d above capacity %d", got.PodIPs(), capacity)
 		case got.PodsWithoutIP != max(p-got.PodIPs(), 0) || got.FreeIPs != max(got.PodIPs()-p, 0):

@@ -19,9 +19,9 @@ const IPsPerPrefix = 16
 // kube-proxy run on the host network and take no VPC address.
 const hostNetworkPods = 2
 
-// EKS caps max pods under prefix delegation (awslabs/amazon-eks-ami,
-// max-pods-calculator.sh): 250 when the instance has more than 30 vCPUs,
-// 110 otherwise.
+// EKS caps max pods under prefix delegation, and managed node groups in
+// every mode (awslabs/amazon-eks-ami, max-pods-calculator.sh): 250 when
+// the instance has more than 30 vCPUs, 110 otherwise.
 const (
 	maxPodsCapSmall     = 110
 	maxPodsCapLarge     = 250
@@ -40,17 +40,29 @@ type Node struct {
 	BareMetal bool
 	// VCPUs is the default vCPU count, 0 when not known.
 	VCPUs int
+	// Trunking says whether the type takes a trunk ENI for security groups
+	// for pods; BranchENIs is how many branch ENIs it then holds (0 when
+	// not known). The zero value, TrunkingUnknown, counts as compatible,
+	// as ipamd counts a type missing from its table.
+	Trunking   ec2limits.Trunking
+	BranchENIs int
 }
 
-// NodeFromLimits describes an instance type from its table entry; vcpus is
-// 0 when not known.
+// NodeFromLimits describes an instance type from its table entry. vcpus
+// overrides the table's vCPU count when above 0; with 0 the table's count
+// is used, which is itself 0 (unknown) for the few types the data lacks.
 func NodeFromLimits(l ec2limits.Limits, vcpus int) Node {
+	if vcpus <= 0 {
+		vcpus = l.VCPUs
+	}
 	return Node{
 		ENIs:       l.ENIs,
 		IPv4PerENI: l.IPv4PerENI,
 		Nitro:      l.Hypervisor == ec2limits.HypervisorNitro,
 		BareMetal:  l.BareMetal,
 		VCPUs:      vcpus,
+		Trunking:   l.Trunking,
+		BranchENIs: l.BranchENIs,
 	}
 }
 
@@ -93,7 +105,7 @@ type MaxPods struct {
 	// 0 when none was.
 	Cap int
 	// CapAssumed is true when the cap is 110 only because the vCPU count
-	// was not known.
+	// was not known: neither the table nor the caller had it.
 	CapAssumed bool
 	// PrefixFormula is true when the prefix-delegation formula was used; it
 	// is false when prefix delegation was asked for on a non-Nitro type.
@@ -128,19 +140,23 @@ func ComputeMaxPods(n Node, m Mode) MaxPods {
 		r.Uncapped = slots*IPsPerPrefix + hostNetworkPods
 		r.PrefixFormula = true
 	}
-	switch {
-	case n.VCPUs > maxPodsCapVCPULimit:
-		r.Cap = maxPodsCapLarge
-	case n.VCPUs > 0:
-		r.Cap = maxPodsCapSmall
-	default:
-		r.Cap = maxPodsCapSmall
-		r.CapAssumed = true
-	}
+	r.Cap, r.CapAssumed = eksMaxPodsCap(n.VCPUs)
 	r.Pods = min(r.Uncapped, r.Cap)
 	if r.Pods == r.Uncapped {
 		// The cap did not bind, so the vCPU count did not matter either.
 		r.Cap, r.CapAssumed = 0, false
 	}
 	return r
+}
+
+// eksMaxPodsCap is the calculator's ceiling for a vCPU count: 250 above 30
+// ("-gt 30"), else 110, and 110 assumed when the count is unknown (0).
+func eksMaxPodsCap(vcpus int) (limit int, assumed bool) {
+	switch {
+	case vcpus > maxPodsCapVCPULimit:
+		return maxPodsCapLarge, false
+	case vcpus > 0:
+		return maxPodsCapSmall, false
+	}
+	return maxPodsCapSmall, true
 }

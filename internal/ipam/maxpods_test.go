@@ -11,7 +11,8 @@ import (
 
 // eniMaxPods are values from upstream aws/amazon-vpc-cni-k8s
 // misc/eni-max-pods.txt (the file EKS AMIs read). The whole table was
-// checked against that file: all 1,391 types agree. The multi-card types
+// checked against that file: all 1,391 types agree (the 29 types the data
+// later took from Karpenter's table are not in it). The multi-card types
 // (p4d, p5, c6in.32xlarge, trn1, hpc7a, dl1, ...) prove the default network
 // card is used rather than the instance-wide ENI count.
 var eniMaxPods = map[string]int{

@@ -53,6 +53,9 @@ type Settings struct {
 	// MaxPods is the kubelet's max pods; values below 1 mean the EKS value
 	// from ComputeMaxPods.
 	MaxPods int
+	// PodENI is ENABLE_POD_ENI, security groups for pods: on a trunk
+	// compatible node the trunk ENI takes one of ipamd's ENI slots.
+	PodENI bool
 }
 
 // AddonDefaults are the settings the vpc-cni EKS add-on and the aws-vpc-cni
@@ -69,8 +72,15 @@ func (s Settings) IPTargets() bool {
 
 // Projection is one node's steady state after its pods rose from 0.
 type Projection struct {
-	// ENIs attached, the primary ENI included.
+	// ENIs attached by ipamd, the primary ENI included and the trunk ENI
+	// not.
 	ENIs int
+	// TrunkENIs is 1 when the node has a trunk ENI for security groups for
+	// pods (ENABLE_POD_ENI): one subnet address, never a pod address. It
+	// lives where pod ENIs do: the node subnet, or the ENIConfig subnet
+	// under custom networking. Branch ENIs are not counted here (see
+	// PlaceBranchPods).
+	TrunkENIs int
 	// SecondaryIPs is the number of secondary addresses held (0 under
 	// prefix delegation).
 	SecondaryIPs int
@@ -96,8 +106,8 @@ type Projection struct {
 func (p Projection) PodIPs() int { return p.SecondaryIPs + IPsPerPrefix*p.Prefixes }
 
 // SubnetIPs is every subnet address the node takes: pod addresses plus one
-// primary address per ENI.
-func (p Projection) SubnetIPs() int { return p.ENIs + p.PodIPs() }
+// primary address per ENI, the trunk ENI included.
+func (p Projection) SubnetIPs() int { return p.ENIs + p.TrunkENIs + p.PodIPs() }
 
 // NodeSubnetIPs is what the node takes from its own subnet: everything,
 // or under custom networking only the primary ENI's address.
@@ -109,7 +119,8 @@ func (p Projection) NodeSubnetIPs() int {
 }
 
 // PodSubnetIPs is what the node takes from its ENIConfig (pod) subnet under
-// custom networking: the pod ENIs' primaries and every pod address.
+// custom networking: the pod ENIs' and the trunk ENI's primaries and every
+// pod address.
 func (p Projection) PodSubnetIPs() int {
 	if p.CustomNetworking {
 		return p.SubnetIPs() - 1
@@ -130,6 +141,10 @@ func (p Projection) PodSubnetIPs() int {
 // the simulator with random placement gives the same subnet addresses
 // (TestProjectIndependentOfPlacement).
 //
+// With ENABLE_POD_ENI on a trunk-compatible (or unknown) type, the trunk ENI
+// takes one of ipamd's ENI slots and one address (Projection.TrunkENIs);
+// branch pods are outside the warm pool, see PlaceBranchPods.
+//
 // Project is O(1) and does not allocate.
 func Project(n Node, s Settings, pods int) Projection {
 	pods = max(pods, 0)
@@ -143,7 +158,8 @@ func Project(n Node, s Settings, pods int) Projection {
 	if pd {
 		ipsPerSlot = IPsPerPrefix
 	}
-	enis := effectiveENIs(n.ENIs, s.MaxENI)
+	enis, trunk := ipamdENIs(n, s)
+	proj.TrunkENIs = trunk
 	podENIs := enis
 	if s.CustomNetworking {
 		podENIs = max(enis-1, 0)

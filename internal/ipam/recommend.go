@@ -5,9 +5,9 @@ package ipam
 
 // PodIPCapacity is the number of pod addresses the node can hold with the
 // settings' networking mode: its pod ENIs' slots, 16 addresses a slot under
-// prefix delegation.
+// prefix delegation. The trunk ENI of security groups for pods holds none.
 func PodIPCapacity(n Node, s Settings) int {
-	enis := effectiveENIs(n.ENIs, s.MaxENI)
+	enis, _ := ipamdENIs(n, s)
 	if s.CustomNetworking {
 		enis = max(enis-1, 0)
 	}
@@ -42,6 +42,7 @@ func Recommend(n Node, mode Settings, expectedPods, spareIPs int) Recommendation
 		CustomNetworking: mode.CustomNetworking,
 		MaxENI:           mode.MaxENI,
 		MaxPods:          mode.MaxPods,
+		PodENI:           mode.PodENI,
 	}}
 	warm := spareIPs
 	if warm < 1 {

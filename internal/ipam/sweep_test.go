@@ -58,9 +58,9 @@ func describe(s Settings) string {
 		}
 		return "-"
 	}
-	return fmt.Sprintf("WARM_ENI=%s WARM_IP=%s MIN_IP=%s WARM_PREFIX=%s PD=%t CN=%t MAX_ENI=%d maxPods=%d",
+	return fmt.Sprintf("WARM_ENI=%s WARM_IP=%s MIN_IP=%s WARM_PREFIX=%s PD=%t CN=%t MAX_ENI=%d maxPods=%d POD_ENI=%t",
 		str(s.WarmENITarget), str(s.WarmIPTarget), str(s.MinimumIPTarget), str(s.WarmPrefixTarget),
-		s.PrefixDelegation, s.CustomNetworking, s.MaxENI, s.MaxPods)
+		s.PrefixDelegation, s.CustomNetworking, s.MaxENI, s.MaxPods, s.PodENI)
 }
 
 func sweepPodLimit(n Node, s Settings) int {
@@ -154,6 +154,56 @@ func TestProjectMatchesSimulatorLimits(t *testing.T) {
 				total += c
 				allOK = allOK && ok
 			}
+		}
+		return total, allOK
+	})
+}
+
+// podENISettings is a smaller grid for security groups for pods: the trunk
+// only changes how many ENIs ipamd may attach, so each way of growing
+// (WARM_ENI_TARGET, IP targets, WARM_PREFIX_TARGET, IP targets under PD) is
+// taken a few times, with and without custom networking, and MAX_ENI twice.
+func podENISettings() []Settings {
+	var grid []Settings
+	for _, cn := range []bool{false, true} {
+		add := func(s Settings, maxENI int) {
+			s.CustomNetworking, s.MaxENI, s.PodENI = cn, maxENI, true
+			grid = append(grid, s)
+		}
+		add(Settings{WarmENITarget: TargetOf(0)}, 0)
+		add(Settings{WarmENITarget: TargetOf(1)}, 0)
+		add(ipTargets(1, -1), 0)
+		add(ipTargets(-1, 10), 0)
+		add(ipTargets(2, 20), 0)
+		add(pd(0), 0)
+		add(pd(1), 0)
+		add(pdIP(2, 20), 0)
+		// MAX_ENI applies first, then the trunk takes one of what is left.
+		add(Settings{WarmENITarget: TargetOf(1)}, 3)
+		add(ipTargets(2, 20), 2)
+	}
+	return grid
+}
+
+// TestProjectMatchesSimulatorPodENI sweeps security groups for pods: every
+// instance type that takes a trunk (compatible, or unknown, which ipamd
+// treats as compatible), every pod count up to max pods, the
+// podENISettings grid. Incompatible types reserve nothing; the pinned
+// cases cover them.
+func TestProjectMatchesSimulatorPodENI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sweep skipped in -short mode")
+	}
+	grid := podENISettings()
+	sweep(t, 1, func(t *testing.T, name string, n Node) (int, bool) {
+		total, allOK := 0, true
+		if n.Trunking == ec2limits.TrunkingIncompatible {
+			return 0, true
+		}
+		for _, s := range grid {
+			c, ok := checkAgainstSimulator(t, name, n, s)
+			total += c
+			allOK = allOK && ok
 		}
 		return total, allOK
 	})
