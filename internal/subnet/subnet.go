@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
 )
 
 // AWS reserves the first four addresses of every subnet (network, VPC
@@ -43,14 +45,14 @@ type Subnet struct {
 func Parse(cidr string) (Subnet, error) {
 	text := strings.TrimSpace(cidr)
 	if text != cidr {
-		return Subnet{}, fmt.Errorf("%q has surrounding white space; write %q", cidr, text)
+		return Subnet{}, fmt.Errorf("%s has surrounding white space; write %s", echo.Quote(cidr), echo.Quote(text))
 	}
 	p, err := netip.ParsePrefix(cidr)
 	if err != nil {
 		if _, addrErr := netip.ParseAddr(cidr); addrErr == nil {
 			return Subnet{}, fmt.Errorf("%q is an address, not a CIDR block; write it with a prefix length such as %s/24", cidr, cidr)
 		}
-		return Subnet{}, fmt.Errorf("%q is not a CIDR block such as 10.0.0.0/24", cidr)
+		return Subnet{}, fmt.Errorf("%s is not a CIDR block such as 10.0.0.0/24", echo.Quote(cidr))
 	}
 	if !p.Addr().Is4() {
 		return Subnet{}, fmt.Errorf("%q is not IPv4: the VPC CNI's warm pool spends IPv4 addresses (IPv6 clusters give each node a /80 prefix and do not run out)", cidr)
@@ -85,6 +87,14 @@ func (s Subnet) Usable() int { return UsableIn(s.prefix.Bits()) }
 // router, DNS and reserved addresses and the last holds the broadcast, so a
 // /24 offers 14 blocks, not 16 (nor 251/16 = 15.6).
 func (s Subnet) PrefixBlocks() int { return PrefixBlocksIn(s.prefix.Bits()) }
+
+// Range returns the first and the last address of the CIDR as numbers, so
+// that subnets can be sorted and swept for overlaps.
+func (s Subnet) Range() (first, last uint32) {
+	a := s.prefix.Addr().As4()
+	first = uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	return first, first + uint32(s.Size()-1)
+}
 
 // Overlaps reports whether the two subnets share an address.
 func (s Subnet) Overlaps(o Subnet) bool { return s.prefix.Overlaps(o.prefix) }
