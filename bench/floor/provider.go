@@ -110,12 +110,10 @@ func (d *floorDataSource) init(ctx context.Context) *floorSchema {
 		if r.Diagnostics.HasError() {
 			panic(fmt.Sprintf("floor: schema of the real data source: %v", r.Diagnostics))
 		}
-		if len(r.Schema.Blocks) > 0 {
-			panic("floor: blocks are not supported")
-		}
 		s.schema = r.Schema
 		s.schema.Attributes = withoutValidators(r.Schema.Attributes)
 		s.fill = newObjectFiller(ctx, s.schema.Attributes)
+		s.fill.addBlocks(ctx, r.Schema.Blocks)
 	})
 	return s
 }
@@ -203,11 +201,11 @@ func sizedFixed(config, state tftypes.Value) tftypes.Value {
 // Terraform's cost of handling the results is the same on both sides and
 // the ratio isolates the provider's own work.
 var outputSizes = map[string]struct{ from, key string }{
-	"subnets":       {from: "subnet_cidrs"},             // vpccni_warm_pool
-	"pod_subnets":   {from: "pod_subnet_cidrs"},         // vpccni_warm_pool
-	"groups":        {from: "node_groups", key: "name"}, // vpccni_cluster
-	"subnets_usage": {from: "subnets", key: "id"},
-	"zones_usage":   {from: "subnets", key: "availability_zone"},
+	"subnets":       {from: "subnet_cidrs"},            // vpccni_warm_pool
+	"pod_subnets":   {from: "pod_subnet_cidrs"},        // vpccni_warm_pool
+	"groups":        {from: "node_group", key: "name"}, // vpccni_cluster
+	"subnets_usage": {from: "subnet", key: "id"},
+	"zones_usage":   {from: "subnet", key: "availability_zone"},
 }
 
 // sized replaces the empty collection outputs of state with zero elements,
@@ -224,7 +222,7 @@ func sized(config, state tftypes.Value) tftypes.Value {
 			continue
 		}
 		if _, isList := source.Type().(tftypes.List); !isList {
-			continue // in vpccni_cluster, "subnets" is the input list itself
+			continue
 		}
 		var elems []tftypes.Value
 		if source.As(&elems) != nil {
@@ -286,6 +284,25 @@ func newObjectFiller(ctx context.Context, attrs map[string]schema.Attribute) *ob
 		f.attrs[name] = af
 	}
 	return f
+}
+
+// addBlocks fills inside the nested blocks too: a block is never computed,
+// but it can hold computed attributes (vpccni_warm_pool's current).
+func (f *objectFiller) addBlocks(ctx context.Context, blocks map[string]schema.Block) {
+	for name, b := range blocks {
+		switch n := b.(type) {
+		case schema.SingleNestedBlock:
+			nested := newObjectFiller(ctx, n.Attributes)
+			nested.addBlocks(ctx, n.Blocks)
+			f.attrs[name] = attrFiller{nested: nested}
+		case schema.ListNestedBlock:
+			nested := newObjectFiller(ctx, n.NestedObject.Attributes)
+			nested.addBlocks(ctx, n.NestedObject.Blocks)
+			f.attrs[name] = attrFiller{nested: nested, collection: true}
+		default:
+			panic(fmt.Sprintf("floor: block %s of type %T", name, b))
+		}
+	}
 }
 
 func (f *objectFiller) fill(v tftypes.Value) (tftypes.Value, error) {

@@ -25,7 +25,8 @@ const (
 	// same IP targets rounded up to whole prefixes.
 	RemedyPrefixDelegation
 	// RemedyCustomNetworking: pod ENIs in ENIConfig subnets, the node
-	// subnet keeps the primary ENI's address.
+	// subnet keeps the primary ENI's address; with prefix delegation when
+	// the cluster runs it or when the pods need it.
 	RemedyCustomNetworking
 	// RemedyIPv6: an IPv6 cluster; pods take IPv6 addresses and the node
 	// keeps its primary IPv4 address.
@@ -37,7 +38,20 @@ const (
 var Remedies = [remedyCount]Remedy{RemedyIPTargets, RemedyPrefixDelegation, RemedyCustomNetworking, RemedyIPv6}
 
 func (r Remedy) String() string {
-	return [...]string{"ip_targets", "prefix_delegation", "custom_networking", "ipv6"}[r]
+	return [...]string{"ip_targets", "prefix_delegation", "custom_networking", "ipv6", "none"}[r]
+}
+
+// ownRemedy is the remedy whose configuration a networking mode is:
+// custom networking with or without prefix delegation is the
+// custom_networking remedy.
+func ownRemedy(mode ipam.Settings) Remedy {
+	switch {
+	case mode.CustomNetworking:
+		return RemedyCustomNetworking
+	case mode.PrefixDelegation:
+		return RemedyPrefixDelegation
+	}
+	return RemedyIPTargets
 }
 
 // Alternative is what one remedy would take from the subnets at the worst
@@ -52,14 +66,15 @@ type Alternative struct {
 	Possible bool
 	// NodeSubnetIPs are the addresses taken from the node subnets and
 	// PodSubnetIPs those from ENIConfig subnets (custom networking only).
-	NodeSubnetIPs int
-	PodSubnetIPs  int
+	NodeSubnetIPs int64
+	PodSubnetIPs  int64
 	// NodeSubnetIPsSaved is the baseline's node-subnet addresses at the
 	// same moment minus NodeSubnetIPs (negative when it costs more).
-	NodeSubnetIPsSaved int
+	NodeSubnetIPsSaved int64
 	// Checked is false when there were no subnets to check; Fits is then
 	// false and means nothing. With custom networking and no pod subnets
-	// given, Fits covers the node subnets only.
+	// given, Fits covers the node subnets and whether any ENIConfig
+	// subnet (a /16 at most) could hold a zone's pod addresses.
 	Checked bool
 	Fits    bool
 	// SmallestNodeSubnetBits is the prefix length of the smallest fresh
@@ -72,29 +87,29 @@ type Alternative struct {
 	Notes                  string
 }
 
-// unboundedIPs is the capacity of the stand-in ENIConfig subnets that
-// measure custom networking when no pod subnet is given. It fits a 32-bit
-// int (goreleaser builds linux/386 and arm) with room for the zone sums.
-const unboundedIPs = 1 << 30
-
 // ipv6Node is what an IPv6 node takes from its IPv4 subnet: ipamd attaches
 // no ENI beyond the primary in IPv6 mode and gives pods addresses from a
 // /80 prefix on it (pkg/ipamd/ipamd.go, StartNodeIPPoolManager), so only
 // the primary ENI's IPv4 address is left.
 var ipv6Node = ipam.Projection{ENIs: 1}
 
-// remedyMode is the networking mode of a remedy; the IPv6 mode has none
-// in ipam, whose model is IPv4.
+// remedyMode is the networking mode of a remedy for a base mode: MAX_ENI
+// and max pods carry over, and custom networking keeps the base's prefix
+// delegation. The IPv6 mode has none in ipam, whose model is IPv4.
 func remedyMode(r Remedy, base ipam.Settings) ipam.Settings {
 	m := ipam.Settings{MaxENI: base.MaxENI, MaxPods: base.MaxPods}
-	m.PrefixDelegation = r == RemedyPrefixDelegation
-	m.CustomNetworking = r == RemedyCustomNetworking
+	switch r {
+	case RemedyPrefixDelegation:
+		m.PrefixDelegation = true
+	case RemedyCustomNetworking:
+		m.CustomNetworking, m.PrefixDelegation = true, base.PrefixDelegation
+	}
 	return m
 }
 
 // remedyPossible reports why a node cannot run the expected pods under
-// the remedy, "" when it can. The checks are those ValidateWarmPool and
-// ValidateCluster make of the inputs.
+// the remedy's mode, "" when it can. The checks are those ValidateWarmPool
+// and ValidateCluster make of the inputs.
 func remedyPossible(r Remedy, instanceType string, n ipam.Node, mode ipam.Settings, expectedPods int) string {
 	if r == RemedyIPv6 {
 		if !n.Nitro && !n.BareMetal {
@@ -106,11 +121,24 @@ func remedyPossible(r Remedy, instanceType string, n ipam.Node, mode ipam.Settin
 	capacity := ipam.PodIPCapacity(n, mode)
 	switch {
 	case expectedPods > maxPods.Pods:
-		return fmt.Sprintf("%s runs at most %d pods with %s, and %d are expected", instanceType, maxPods.Pods, r, expectedPods)
+		return fmt.Sprintf("%s runs at most %d pods with %s, and %d are expected", instanceType, maxPods.Pods, modeName(mode), expectedPods)
 	case expectedPods > capacity:
-		return fmt.Sprintf("%s holds at most %d pod addresses with %s (max pods %d counts aws-node and kube-proxy), and %d pods are expected", instanceType, capacity, r, maxPods.Pods, expectedPods)
+		return fmt.Sprintf("%s holds at most %d pod addresses with %s (max pods %d counts aws-node and kube-proxy), and %d pods are expected", instanceType, capacity, modeName(mode), maxPods.Pods, expectedPods)
 	}
 	return ""
+}
+
+// modeName names a networking mode in remedy notes.
+func modeName(m ipam.Settings) string {
+	switch {
+	case m.CustomNetworking && m.PrefixDelegation:
+		return "custom_networking and prefix delegation"
+	case m.CustomNetworking:
+		return "custom_networking"
+	case m.PrefixDelegation:
+		return "prefix_delegation"
+	}
+	return "ip_targets"
 }
 
 // remedyEnv is the aws-node environment of a remedy.
@@ -141,165 +169,68 @@ func remedyNotes(r Remedy, detail string) string {
 	return s
 }
 
-// warmPoolAlternatives plans the node group under every remedy.
-func warmPoolAlternatives(in WarmPoolInput, baseline ipam.Projection) []Alternative {
-	out := make([]Alternative, 0, remedyCount)
-	for _, rem := range Remedies {
-		a := Alternative{Remedy: rem, Checked: len(in.Subnets) > 0}
-		mode := remedyMode(rem, in.Mode)
-		var p ipam.Projection
-		var rec ipam.Settings
-		var details []string
-		if why := remedyPossible(rem, in.InstanceType, in.Node, mode, in.ExpectedPods); why != "" {
-			a.Checked = false
-			a.Env = remedyEnv(rem, mode)
-			a.Notes = remedyNotes(rem, "Not possible: "+why+".")
-			out = append(out, a)
-			continue
-		}
-		a.Possible = true
-		if rem == RemedyIPv6 {
-			p = ipv6Node
-			if advice := ipv6MaxPodsAdvice(in.InstanceType, in.Node, in.Mode.MaxPods, in.ExpectedPods); advice != "" {
-				details = append(details, advice)
-			}
-		} else {
-			mode.MaxPods = effectiveMaxPods(in.Node, mode).Pods
-			rec = ipam.Recommend(in.Node, mode, in.ExpectedPods, in.SpareIPs).Settings
-			p = ipam.Project(in.Node, rec, in.ExpectedPods)
-			if rem == RemedyPrefixDelegation && !p.PrefixDelegation {
-				details = append(details, fmt.Sprintf("%s is neither Nitro nor bare metal, so these numbers are its secondary-IP fallback.", in.InstanceType))
-			}
-		}
-		a.Env = remedyEnv(rem, rec)
-		a.NodeSubnetIPs = in.NodeCount * p.NodeSubnetIPs()
-		a.PodSubnetIPs = in.NodeCount * p.PodSubnetIPs()
-		a.NodeSubnetIPsSaved = in.NodeCount*baseline.NodeSubnetIPs() - a.NodeSubnetIPs
-
-		a.Fits = a.Checked
-		nodeList := subnetList{subnets: in.Subnets, cidrAttr: attrSubnetCIDRs, countAttr: attrSubnetAvailable}
-		for _, u := range nodeList.usage(in.NodeCount, p) {
-			a.Fits = a.Fits && u.Fits
-		}
-		a.SmallestNodeSubnetBits = smallestBits(nodeDemand(p, ceilDiv(in.NodeCount, max(len(in.Subnets), 1)), false))
-		if rem == RemedyCustomNetworking {
-			// One ENIConfig subnet per zone: as many as given, or as
-			// many as the node subnets (one per zone) when none are.
-			zones := len(in.PodSubnets)
-			if zones == 0 {
-				zones = max(len(in.Subnets), 1)
-			}
-			a.SmallestPodSubnetBits = smallestBits(nodeDemand(p, ceilDiv(in.NodeCount, zones), true))
-			details = append(details, podSubnetAdvice(fmt.Sprint(mode.MaxPods), a.SmallestPodSubnetBits))
-			podList := subnetList{subnets: in.PodSubnets, cidrAttr: attrPodSubnetCIDRs, podSubnet: true}
-			for _, u := range podList.usage(in.NodeCount, p) {
-				a.Fits = a.Fits && u.Fits
-			}
-			if len(in.PodSubnets) == 0 && a.Checked {
-				details = append(details, noPodSubnetsNote)
-			}
-		}
-		a.Notes = remedyNotes(rem, strings.Join(details, " "))
-		out = append(out, a)
-	}
-	return out
+// withPrefixesNote says why custom networking is planned with prefix
+// delegation when the cluster does not run it.
+func withPrefixesNote(why string) string {
+	return "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, " + why + "."
 }
 
-// clusterAlternatives plans the cluster under every remedy, at max + surge.
-func clusterAlternatives(in ClusterInput) []Alternative {
-	out := make([]Alternative, 0, remedyCount)
-	for _, rem := range Remedies {
-		a := Alternative{Remedy: rem, Checked: true}
-		alt := in
-		alt.Current, alt.FailOnInsufficientSubnet = nil, false
-		alt.PrefixDelegation = rem == RemedyPrefixDelegation
-		alt.CustomNetworking = rem == RemedyCustomNetworking
-		alt.ipv6 = rem == RemedyIPv6
+// podSubnetAdvice names custom networking's max pods and the size of the
+// ENIConfig subnets.
+func podSubnetAdvice(maxPods string, bits int) string {
+	s := "Max pods becomes " + maxPods + "."
+	if bits > 0 {
+		s += fmt.Sprintf(" Each zone's ENIConfig subnet must be a /%d or larger.", bits)
+	} else {
+		s += " Not even a /16 ENIConfig subnet holds a zone's pod addresses: spread the nodes over more zones or run fewer of them."
+	}
+	return s
+}
 
-		var why, details []string
-		var maxPods []string
-		for _, g := range in.Groups {
-			mode := remedyMode(rem, ipam.Settings{MaxENI: in.MaxENI, MaxPods: g.MaxPods})
-			if w := remedyPossible(rem, g.InstanceType, g.Node, mode, g.ExpectedPods); w != "" {
-				why = append(why, "Not possible for "+g.Name+": "+w+".")
-			}
-			if rem == RemedyPrefixDelegation && !g.Node.Nitro && !g.Node.BareMetal {
-				details = append(details, fmt.Sprintf("%s (%s) is neither Nitro nor bare metal and falls back to secondary IPs.", g.Name, g.InstanceType))
-			}
-			if rem == RemedyIPv6 {
-				if advice := ipv6MaxPodsAdvice(g.InstanceType, g.Node, g.MaxPods, g.ExpectedPods); advice != "" {
-					details = append(details, g.Name+": "+advice)
-				}
-			}
-			if rem == RemedyCustomNetworking {
-				maxPods = append(maxPods, fmt.Sprintf("%d for %s", effectiveMaxPods(g.Node, mode).Pods, g.Name))
-				if len(in.Groups) == 1 {
-					maxPods[0] = fmt.Sprint(effectiveMaxPods(g.Node, mode).Pods)
-				}
-			}
-		}
-		if len(why) > 0 {
-			a.Checked = false
-			a.Env = remedyEnv(rem, remedyMode(rem, ipam.Settings{MaxENI: in.MaxENI}))
-			a.Notes = remedyNotes(rem, strings.Join(why, " "))
-			out = append(out, a)
+const noPodSubnetsNote = "No pod subnets were given, so fits covers the node subnets and whether a /16 or smaller ENIConfig subnet per zone could hold the pods."
+
+// smallestBits is smallestSubnetFor's prefix length, 0 when none holds it.
+func smallestBits(d demand) int {
+	if bits, ok := smallestSubnetFor(d); ok {
+		return bits
+	}
+	return 0
+}
+
+// writeRemedies appends the remedies other than own (the configuration
+// that was just found too small) that would fit the subnets and those
+// that would not, with their numbers.
+func writeRemedies(b *strings.Builder, alts []Alternative, own Remedy) {
+	var fit, tooBig []string
+	for _, a := range alts {
+		if !a.Possible || !a.Checked || a.Remedy == own {
 			continue
 		}
-		a.Possible = true
-
-		// The node subnets stay; ENIConfig subnets only matter to custom
-		// networking, which without given ones gets one per zone of
-		// unlimited size, to measure what it must hold.
-		alt.Subnets = make([]ClusterSubnet, 0, len(in.Subnets))
-		var zones []string
-		hasPodSubnets := false
-		for _, s := range in.Subnets {
-			if s.Purpose == PurposePods {
-				hasPodSubnets = true
-				if rem != RemedyCustomNetworking {
-					continue
-				}
-			} else {
-				zones = appendOnce(zones, s.AvailabilityZone)
+		s := fmt.Sprintf("%s (%d addresses in the node subnets", a.Remedy, a.NodeSubnetIPs)
+		switch a.Remedy {
+		case RemedyCustomNetworking:
+			s += fmt.Sprintf(", %d in ENIConfig subnets", a.PodSubnetIPs)
+			if a.SmallestPodSubnetBits > 0 {
+				s += fmt.Sprintf(" of a /%d or larger per zone, for example in 100.64.0.0/10", a.SmallestPodSubnetBits)
 			}
-			alt.Subnets = append(alt.Subnets, s)
+		case RemedyIPv6:
+			s += ", in an IPv6 cluster"
 		}
-		given := len(alt.Subnets)
-		if rem == RemedyCustomNetworking && !hasPodSubnets {
-			for _, z := range zones {
-				alt.Subnets = append(alt.Subnets, ClusterSubnet{ID: "ENIConfig subnet in " + z, AvailabilityZone: z, Available: unboundedIPs, Purpose: PurposePods})
-			}
+		s += ")"
+		if a.Fits {
+			fit = append(fit, s)
+		} else {
+			tooBig = append(tooBig, s)
 		}
-		r := cluster(alt, nil)
-		a.Env = remedyEnv(rem, r.Recommended)
-
-		a.Fits = true
-		nodeZones := map[string]demand{}
-		podZones := map[string]demand{}
-		for i, sr := range r.Subnets {
-			if i < given {
-				a.Fits = a.Fits && sr.Fits()
-			}
-			if sr.Purpose == PurposePods {
-				a.PodSubnetIPs += sr.Needed[PhaseSurge]
-				podZones[sr.AvailabilityZone] = podZones[sr.AvailabilityZone].plus(sr.demand[PhaseSurge])
-			} else {
-				a.NodeSubnetIPs += sr.Needed[PhaseSurge]
-				nodeZones[sr.AvailabilityZone] = nodeZones[sr.AvailabilityZone].plus(sr.demand[PhaseSurge])
-			}
-		}
-		a.SmallestNodeSubnetBits = smallestBitsForAll(zones, nodeZones)
-		if rem == RemedyCustomNetworking {
-			a.SmallestPodSubnetBits = smallestBitsForAll(zones, podZones)
-			details = append(details, podSubnetAdvice(strings.Join(maxPods, ", "), a.SmallestPodSubnetBits))
-			if !hasPodSubnets {
-				details = append(details, noPodSubnetsNote)
-			}
-		}
-		a.Notes = remedyNotes(rem, strings.Join(details, " "))
-		out = append(out, a)
 	}
-	return out
+	if len(fit) > 0 {
+		fmt.Fprintf(b, " Remedies that fit these subnets (see alternatives): %s.", strings.Join(fit, "; "))
+	} else if len(tooBig) > 0 {
+		b.WriteString(" No other remedy in alternatives fits these subnets alone.")
+	}
+	if len(tooBig) > 0 {
+		fmt.Fprintf(b, " Too big for them: %s.", strings.Join(tooBig, "; "))
+	}
 }
 
 // smallestBitsForAll is the prefix length of the smallest subnet that
@@ -328,61 +259,6 @@ func ipv6MaxPodsAdvice(instanceType string, n ipam.Node, maxPodsOverride, expect
 		return ""
 	}
 	return fmt.Sprintf("nodeadm (EKS AL2023 AMIs) gives %s max pods %d, the IPv4 ENI formula, in IPv6 clusters too: raise the kubelet's max pods for %d pods.", instanceType, ami, expectedPods)
-}
-
-// podSubnetAdvice names custom networking's max pods and the size of the
-// ENIConfig subnets.
-func podSubnetAdvice(maxPods string, bits int) string {
-	s := "Max pods becomes " + maxPods + "."
-	if bits > 0 {
-		s += fmt.Sprintf(" Each zone's ENIConfig subnet must be a /%d or larger.", bits)
-	}
-	return s
-}
-
-const noPodSubnetsNote = "No pod subnets were given, so fits covers the node subnets only."
-
-// smallestBits is smallestSubnetFor's prefix length, 0 when none holds it.
-func smallestBits(d demand) int {
-	if bits, ok := smallestSubnetFor(d); ok {
-		return bits
-	}
-	return 0
-}
-
-// writeRemedies appends the remedies that would fit the subnets and
-// those that would not, with their numbers.
-func writeRemedies(b *strings.Builder, alts []Alternative) {
-	var fit, tooBig []string
-	for _, a := range alts {
-		if !a.Possible || !a.Checked {
-			continue
-		}
-		s := fmt.Sprintf("%s (%d addresses in the node subnets", a.Remedy, a.NodeSubnetIPs)
-		switch a.Remedy {
-		case RemedyCustomNetworking:
-			s += fmt.Sprintf(", %d in ENIConfig subnets", a.PodSubnetIPs)
-			if a.SmallestPodSubnetBits > 0 {
-				s += fmt.Sprintf(" of a /%d or larger per zone, for example in 100.64.0.0/10", a.SmallestPodSubnetBits)
-			}
-		case RemedyIPv6:
-			s += ", in an IPv6 cluster"
-		}
-		s += ")"
-		if a.Fits {
-			fit = append(fit, s)
-		} else {
-			tooBig = append(tooBig, s)
-		}
-	}
-	if len(fit) > 0 {
-		fmt.Fprintf(b, " Remedies that fit these subnets (see alternatives): %s.", strings.Join(fit, "; "))
-	} else if len(tooBig) > 0 {
-		b.WriteString(" No remedy in alternatives fits these subnets alone.")
-	}
-	if len(tooBig) > 0 {
-		fmt.Fprintf(b, " Too big for them: %s.", strings.Join(tooBig, "; "))
-	}
 }
 
 func ceilDiv(a, b int) int {

@@ -12,7 +12,7 @@ import (
 // altNumbers are the figures of one alternative a test pins.
 type altNumbers struct {
 	remedy                 string
-	nodeIPs, podIPs, saved int
+	nodeIPs, podIPs, saved int64
 	fits                   bool
 	nodeBits, podBits      int
 }
@@ -125,23 +125,38 @@ func TestWarmPoolAlternativesPodSubnets(t *testing.T) {
 
 // TestAlternativesNotPossible: under custom networking r5.xlarge runs 44
 // pods, 42 of them on pod addresses (3 pod ENIs x 14), so 50 and 43 pods
-// are both too many; m4.xlarge is a Xen type, so IPv6 (prefix delegation only)
-// cannot run on it and prefix delegation falls back to secondary IPs.
+// are both too many without prefix delegation; with it (a Nitro type) the
+// remedy runs them: 43 pods want max(43, 43 + 2) = 45 addresses, ceil(45/16)
+// = 3 prefixes on one pod ENI, 1 + 48 = 49 pod-subnet addresses a node,
+// 490 for ten, and max pods becomes 110 (the calculator's cap). m4.xlarge
+// is a Xen type: no prefix delegation, so custom networking with 50 pods
+// is not possible at all, nor IPv6 (prefix delegation only), and the
+// prefix_delegation remedy falls back to secondary IPs.
 func TestAlternativesNotPossible(t *testing.T) {
 	for pods, why := range map[int]string{
-		50: "Not possible: r5.xlarge runs at most 44 pods with custom_networking, and 50 are expected.",
-		43: "Not possible: r5.xlarge holds at most 42 pod addresses with custom_networking (max pods 44 counts aws-node and kube-proxy), and 43 pods are expected.",
+		50: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge runs at most 44 pods with custom_networking, and 50 are expected.",
+		43: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge holds at most 42 pod addresses with custom_networking (max pods 44 counts aws-node and kube-proxy), and 43 pods are expected.",
 	} {
 		in := article(t, "10.0.0.0/22")
 		in.ExpectedPods = pods
 		a := WarmPool(in).Alternatives[RemedyCustomNetworking]
-		if a.Possible || a.Checked || a.Fits || a.NodeSubnetIPs != 0 || a.Env["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"] != "true" || !strings.Contains(a.Notes, why) {
+		if !a.Possible || a.Env["ENABLE_PREFIX_DELEGATION"] != "true" || a.Env["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"] != "true" ||
+			!strings.Contains(a.Notes, why) || !strings.Contains(a.Notes, "Max pods becomes 110.") {
 			t.Errorf("custom_networking with %d pods = %+v", pods, a)
+		}
+		if pods == 43 && (a.PodSubnetIPs != 490 || a.NodeSubnetIPs != 10) {
+			t.Errorf("custom_networking with 43 pods: %d pod-subnet and %d node-subnet addresses, want 490 and 10", a.PodSubnetIPs, a.NodeSubnetIPs)
 		}
 	}
 
 	in := article(t, "10.0.0.0/22")
-	in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
+	in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 50
+	cn := WarmPool(in).Alternatives[RemedyCustomNetworking]
+	if cn.Possible || cn.Checked || cn.Fits || cn.NodeSubnetIPs != 0 || cn.Env["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"] != "true" ||
+		!strings.Contains(cn.Notes, "Not possible: m4.xlarge runs at most 44 pods with custom_networking, and 50 are expected.") {
+		t.Errorf("custom_networking on m4.xlarge with 50 pods = %+v", cn)
+	}
+	in.ExpectedPods = 10
 	alts := WarmPool(in).Alternatives
 	if a := alts[RemedyIPv6]; a.Possible || !strings.Contains(a.Notes, "Not possible: IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and m4.xlarge is neither.") {
 		t.Errorf("ipv6 on m4.xlarge = %+v", a)
@@ -205,14 +220,15 @@ func TestClusterAlternativesTooSmall(t *testing.T) {
 		{"custom_networking", 16, 384, 704, true, 28, 24},
 		{"ipv6", 16, 0, 704, true, 28, 0},
 	})
-	f := findingsAt(r.Findings, "subnets[0]")
+	f := findingsAt(r.Findings, "subnet[0]")
 	if len(f) != 1 || f[0].Severity != Error {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
 	for _, want := range []string{
 		"it needs 144 addresses and offers 123, 21 short",
 		"Remedies that fit these subnets (see alternatives): custom_networking (16 addresses in the node subnets, 384 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (16 addresses in the node subnets, in an IPv6 cluster).",
-		"Too big for them: ip_targets (384 addresses in the node subnets); prefix_delegation (528 addresses in the node subnets).",
+		// ip_targets is what failed: it is not offered as a way out.
+		"Too big for them: prefix_delegation (528 addresses in the node subnets).",
 	} {
 		if !strings.Contains(f[0].Detail, want) {
 			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
@@ -247,19 +263,33 @@ func TestClusterAlternativesCustomNetworking(t *testing.T) {
 	}
 }
 
-// TestClusterAlternativesOneGroupCannot: under custom networking m5.large
-// keeps 2 pod ENIs of 9 addresses, 18 pod addresses for the general
-// group's 20 pods, so the remedy is not possible for the guide's cluster,
-// and the note names the group.
-func TestClusterAlternativesOneGroupCannot(t *testing.T) {
+// TestClusterAlternativesCustomNetworkingPrefixes: under plain custom
+// networking m5.large keeps 2 pod ENIs of 9 addresses, 18 for the
+// general group's 20 pods, so the remedy is planned with prefix
+// delegation. MIN 20, WARM 2: each node wants 22 (general), 42 (memory)
+// and 102 (compute) pod addresses: 2, 3 and 7 prefixes on one pod ENI,
+// 33, 49 and 113 pod-subnet addresses a node. At max + surge zone a has
+// 6, 4 and 4 nodes: 198 + 196 + 452 = 846 (a /22); zones b and c 6, 4, 3:
+// 733. In all 2312 pod-subnet addresses and 18 + 12 + 10 = 40 node
+// addresses. With one group of m4.xlarge (Xen: no prefix delegation) at
+// 50 pods it is not possible, and the note names that group.
+func TestClusterAlternativesCustomNetworkingPrefixes(t *testing.T) {
 	r := Cluster(threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}))
 	cn := r.Alternatives[RemedyCustomNetworking]
-	want := "Not possible for general: m5.large holds at most 18 pod addresses with custom_networking (max pods 20 counts aws-node and kube-proxy), and 20 pods are expected."
-	if cn.Possible || cn.Checked || !strings.Contains(cn.Notes, want) {
+	want := "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, for general, m5.large holds at most 18 pod addresses with custom_networking (max pods 20 counts aws-node and kube-proxy), and 20 pods are expected."
+	if !cn.Possible || cn.PodSubnetIPs != 2312 || cn.NodeSubnetIPs != 40 || cn.SmallestPodSubnetBits != 22 || cn.Env["ENABLE_PREFIX_DELEGATION"] != "true" || !strings.Contains(cn.Notes, want) {
 		t.Errorf("custom_networking = %+v, want notes with %q", cn, want)
 	}
 	if !r.Alternatives[RemedyIPv6].Possible || r.Alternatives[RemedyIPv6].NodeSubnetIPs != 18+12+10 {
 		t.Errorf("ipv6 = %+v, want one address for each of the 40 nodes at max + surge", r.Alternatives[RemedyIPv6])
+	}
+
+	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
+	in.Groups[0].InstanceType, in.Groups[0].Node, in.Groups[0].ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 50
+	cn = Cluster(in).Alternatives[RemedyCustomNetworking]
+	want = "Not possible: for general, m4.xlarge runs at most 44 pods with custom_networking, and 50 are expected."
+	if cn.Possible || cn.Checked || !strings.Contains(cn.Notes, want) {
+		t.Errorf("custom_networking = %+v, want notes with %q", cn, want)
 	}
 }
 

@@ -68,7 +68,7 @@ func TestClusterThreeGroups(t *testing.T) {
 			t.Errorf("%s: per node %v surge %d, want %v and 6", g.Name, got, g.SurgeNodes, wantPerNode[g.Name])
 		}
 	}
-	want := map[string][3]int{"subnet-a": {201, 402, 754}, "subnet-b": {201, 296, 648}, "subnet-c": {95, 296, 648}}
+	want := map[string][3]int64{"subnet-a": {201, 402, 754}, "subnet-b": {201, 296, 648}, "subnet-c": {95, 296, 648}}
 	for _, s := range r.Subnets {
 		if s.Needed != want[s.ID] || s.Capacity != 1019 || !s.Fits() {
 			t.Errorf("%s: needed %v capacity %d fits %t, want %v 1019 true", s.ID, s.Needed, s.Capacity, s.Fits(), want[s.ID])
@@ -88,12 +88,12 @@ func TestClusterThreeGroups(t *testing.T) {
 func TestClusterSubnetTooSmall(t *testing.T) {
 	in := threeGroups(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
 	r := Cluster(in)
-	f := findingsAt(r.Findings, "subnets[0]")
+	f := findingsAt(r.Findings, "subnet[0]")
 	if len(f) != 1 || f[0].Severity != Error {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
 	for _, want := range []string{"Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at max: it needs 402 addresses and offers 251, 151 short",
-		"desired / max / max + surge: 201 / 402 / 754", "Groups with nodes here: general, memory, compute", "is a /22 (1019 usable"} {
+		"desired / max / max + surge: 201 / 402 / 754", "Groups with nodes here: general, memory and compute", "is a /22 (1019 usable"} {
 		if !strings.Contains(f[0].Detail, want) {
 			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
 		}
@@ -185,7 +185,7 @@ func TestClusterCustomNetworking(t *testing.T) {
 		t.Fatalf("validation: %+v", f)
 	}
 	r := Cluster(in)
-	got := map[string]int{}
+	got := map[string]int64{}
 	for _, s := range r.Subnets {
 		got[s.ID] = s.Needed[PhaseSurge]
 	}
@@ -219,7 +219,7 @@ func TestClusterPrefixDelegation(t *testing.T) {
 	}
 	in.Subnets[0].Available = 900
 	r = Cluster(in)
-	if f := findingsAt(r.Findings, "subnets[0].available_ips"); len(f) != 1 || !strings.Contains(f[0].Detail, "/22 CIDR") {
+	if f := findingsAt(r.Findings, "subnet[0].available_ips"); len(f) != 1 || !strings.Contains(f[0].Detail, "/22 CIDR") {
 		t.Errorf("findings %+v", r.Findings)
 	}
 }
@@ -231,17 +231,17 @@ func TestClusterValidation(t *testing.T) {
 		where string
 		want  string
 	}{
-		{"no groups", func(in *ClusterInput) { in.Groups = nil }, "node_groups", "node_groups is empty"},
-		{"duplicate name", func(in *ClusterInput) { in.Groups[1].Name = "general" }, "node_groups[1].name", `"general" is also node_groups[0]`},
-		{"duplicate subnet", func(in *ClusterInput) { in.Subnets[2].ID = "subnet-a" }, "subnets[2].id", `"subnet-a" is also subnets[0]`},
-		{"unknown subnet id", func(in *ClusterInput) { in.Groups[0].SubnetIDs = []string{"subnet-x"} }, "node_groups[0].subnet_ids", `"subnet-x", which is not in subnets`},
-		{"max below desired", func(in *ClusterInput) { in.Groups[0].MaxNodes = 2 }, "node_groups[0].max_nodes", "max_nodes = 2 is below desired_nodes = 6"},
-		{"pods over max", func(in *ClusterInput) { in.Groups[0].ExpectedPods = 30 }, "node_groups[0].expected_pods", "runs at most 29 pods"},
-		{"overlap", func(in *ClusterInput) { in.Subnets[1].CIDR = "10.0.0.0/23" }, "subnets[1].cidr", "overlaps subnets[0].cidr"},
-		{"pods subnet without CN", func(in *ClusterInput) { in.Subnets[2].Purpose = PurposePods }, "subnets[2].purpose", "custom_networking = false"},
-		{"no size", func(in *ClusterInput) { in.Subnets[0].CIDR = "" }, "subnets[0]", "neither cidr nor available_ips"},
-		{"zero max", func(in *ClusterInput) { in.Groups[0].DesiredNodes, in.Groups[0].MaxNodes = 0, 0 }, "node_groups[0].max_nodes", "max_nodes is 0"},
-		{"SGs on node subnet", func(in *ClusterInput) { in.Subnets[0].SecurityGroupIDs = []string{"sg-1"} }, "subnets[0].security_group_ids", "node subnet"},
+		{"no groups", func(in *ClusterInput) { in.Groups = nil }, "node_group", "at least one node_group block"},
+		{"duplicate name", func(in *ClusterInput) { in.Groups[1].Name = "general" }, "node_group[1].name", `"general" appears 2 times (node_group[0] and node_group[1])`},
+		{"duplicate subnet", func(in *ClusterInput) { in.Subnets[2].ID = "subnet-a" }, "subnet[2].id", `"subnet-a" appears 2 times (subnet[0] and subnet[2])`},
+		{"unknown subnet id", func(in *ClusterInput) { in.Groups[0].SubnetIDs = []string{"subnet-a", "subnet-x"} }, "node_group[0].subnet_ids[1]", `"subnet-x", which no subnet block has`},
+		{"max below desired", func(in *ClusterInput) { in.Groups[0].MaxNodes = 2 }, "node_group[0].max_nodes", "max_nodes = 2 is below desired_nodes = 6"},
+		{"pods over max", func(in *ClusterInput) { in.Groups[0].ExpectedPods = 30 }, "node_group[0].expected_pods", "runs at most 29 pods"},
+		{"overlap", func(in *ClusterInput) { in.Subnets[1].CIDR = "10.0.0.0/23" }, "subnet[1].cidr", "subnet[1].cidr = 10.0.0.0/23 (subnet-b) overlaps subnet[0].cidr = 10.0.0.0/22 (subnet-a)"},
+		{"pods subnet without CN", func(in *ClusterInput) { in.Subnets[2].Purpose = PurposePods }, "subnet[2].purpose", "custom_networking = false"},
+		{"no size", func(in *ClusterInput) { in.Subnets[0].CIDR = "" }, "subnet[0]", "neither cidr nor available_ips"},
+		{"zero max", func(in *ClusterInput) { in.Groups[0].DesiredNodes, in.Groups[0].MaxNodes = 0, 0 }, "node_group[0].max_nodes", "max_nodes is 0"},
+		{"SGs on node subnet", func(in *ClusterInput) { in.Subnets[0].SecurityGroupIDs = []string{"sg-1"} }, "subnet[0].security_group_ids", "node subnet"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -8,7 +8,10 @@
 // paths.
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Severity of a finding.
 type Severity uint8
@@ -24,16 +27,21 @@ type Where struct {
 	Attr  string
 	Index int
 	Field string
+	// FieldIndex, when >= 0, is an element of the list Field.
+	FieldIndex int
 }
 
-// At names a top-level attribute.
-func At(attr string) Where { return Where{Attr: attr, Index: -1} }
+// At names a top-level attribute or block.
+func At(attr string) Where { return Where{Attr: attr, Index: -1, FieldIndex: -1} }
 
-// AtIndex names an element of a list attribute.
-func AtIndex(attr string, i int) Where { return Where{Attr: attr, Index: i} }
+// AtIndex names an element of a list attribute or of a block list.
+func AtIndex(attr string, i int) Where { return Where{Attr: attr, Index: i, FieldIndex: -1} }
 
 // Dot names a field of the attribute or element.
 func (w Where) Dot(field string) Where { w.Field = field; return w }
+
+// Elem names an element of the list field.
+func (w Where) Elem(i int) Where { w.FieldIndex = i; return w }
 
 func (w Where) String() string {
 	s := w.Attr
@@ -42,6 +50,9 @@ func (w Where) String() string {
 	}
 	if w.Field != "" {
 		s += "." + w.Field
+	}
+	if w.FieldIndex >= 0 {
+		s += fmt.Sprintf("[%d]", w.FieldIndex)
 	}
 	return s
 }
@@ -69,4 +80,15 @@ func (f Findings) HasError() bool {
 		}
 	}
 	return false
+}
+
+// sortedKeys returns a map's keys in order, for findings that must not
+// depend on map iteration.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -51,7 +51,7 @@ func FuzzWarmPool(f *testing.F) {
 		if r.RecommendedNode.PodsWithoutIP != 0 {
 			t.Fatalf("validated input leaves %d pods without an address: %+v", r.RecommendedNode.PodsWithoutIP, r.RecommendedNode)
 		}
-		allFit, needed := true, 0
+		allFit, needed := true, int64(0)
 		for _, s := range append(append([]SubnetUsage{}, r.Subnets...), r.PodSubnets...) {
 			allFit = allFit && s.Fits
 			needed += s.IPsNeeded
@@ -69,7 +69,7 @@ func FuzzWarmPool(f *testing.F) {
 		more := in
 		more.NodeCount++
 		r2 := WarmPool(more)
-		needed2 := 0
+		needed2 := int64(0)
 		for _, s := range append(append([]SubnetUsage{}, r2.Subnets...), r2.PodSubnets...) {
 			needed2 += s.IPsNeeded
 		}
@@ -131,59 +131,45 @@ func FuzzCluster(f *testing.F) {
 	})
 }
 
-// modeRemedy is the remedy whose configuration the input's own mode is,
-// or false when it combines two.
-func modeRemedy(pd, cn bool) (Remedy, bool) {
-	switch {
-	case pd && cn:
-		return 0, false
-	case pd:
-		return RemedyPrefixDelegation, true
-	case cn:
-		return RemedyCustomNetworking, true
-	}
-	return RemedyIPTargets, true
-}
-
-// checkWarmPoolAlternatives: the alternative of the input's own mode is
-// the recommendation itself (same addresses, same verdict on the same
-// subnets), IPv6 takes one address a node, and every remedy is listed
-// once, in order.
-func checkWarmPoolAlternatives(t *testing.T, in WarmPoolInput, r WarmPoolResult, needed int) {
+// checkWarmPoolAlternatives: the alternative of the input's own mode,
+// planned independently as any other remedy, is the recommendation itself
+// (same addresses, same verdict on the same subnets); IPv6 takes one
+// address a node; every remedy is listed once, in order.
+func checkWarmPoolAlternatives(t *testing.T, in WarmPoolInput, r WarmPoolResult, needed int64) {
 	t.Helper()
 	if len(r.Alternatives) != len(Remedies) {
 		t.Fatalf("%d alternatives", len(r.Alternatives))
 	}
+	nodes := int64(in.NodeCount)
 	for i, a := range r.Alternatives {
 		if a.Remedy != Remedies[i] {
 			t.Fatalf("alternatives[%d] is %s", i, a.Remedy)
 		}
-		if a.Possible && a.Remedy != RemedyIPv6 && a.NodeSubnetIPs < in.NodeCount {
+		if a.Possible && a.Remedy != RemedyIPv6 && a.NodeSubnetIPs < nodes {
 			t.Fatalf("%s takes %d node-subnet addresses for %d nodes", a.Remedy, a.NodeSubnetIPs, in.NodeCount)
 		}
 	}
-	if v6 := r.Alternatives[RemedyIPv6]; v6.Possible && (v6.NodeSubnetIPs != in.NodeCount || v6.PodSubnetIPs != 0) {
+	if v6 := r.Alternatives[RemedyIPv6]; v6.Possible && (v6.NodeSubnetIPs != nodes || v6.PodSubnetIPs != 0) {
 		t.Fatalf("ipv6 takes %d + %d addresses for %d nodes", v6.NodeSubnetIPs, v6.PodSubnetIPs, in.NodeCount)
 	}
-	own, ok := modeRemedy(in.Mode.PrefixDelegation, in.Mode.CustomNetworking)
-	if !ok {
-		return
-	}
-	a := r.Alternatives[own]
+	own := ownRemedy(in.Mode)
+	a := warmPoolAlternatives(in, &r, remedyCount)[own]
 	if !a.Possible || a.NodeSubnetIPs+a.PodSubnetIPs != needed || a.Fits != r.SubnetFits {
 		t.Fatalf("%s alternative %+v differs from the recommendation: %d addresses, fits %t", own, a, needed, r.SubnetFits)
 	}
+	if b := r.Alternatives[own]; b.NodeSubnetIPs != a.NodeSubnetIPs || b.PodSubnetIPs != a.PodSubnetIPs || b.Fits != a.Fits ||
+		b.SmallestNodeSubnetBits != a.SmallestNodeSubnetBits || b.SmallestPodSubnetBits != a.SmallestPodSubnetBits {
+		t.Fatalf("%s alternative planned independently %+v, from the plan %+v", own, a, b)
+	}
 }
 
-// checkClusterAlternatives: the alternative of the cluster's own mode
-// needs what the subnets report at max + surge and fits as they do.
+// checkClusterAlternatives: the alternative of the cluster's own mode,
+// planned independently as any other remedy, needs what the subnets
+// report at max + surge and fits as they do.
 func checkClusterAlternatives(t *testing.T, in ClusterInput, r ClusterResult) {
 	t.Helper()
-	own, ok := modeRemedy(in.PrefixDelegation, in.CustomNetworking)
-	if !ok {
-		return
-	}
-	nodeIPs, podIPs := 0, 0
+	own := ownRemedy(in.mode(0))
+	var nodeIPs, podIPs int64
 	for _, s := range r.Subnets {
 		if s.Purpose == PurposePods {
 			podIPs += s.Needed[PhaseSurge]
@@ -191,8 +177,11 @@ func checkClusterAlternatives(t *testing.T, in ClusterInput, r ClusterResult) {
 			nodeIPs += s.Needed[PhaseSurge]
 		}
 	}
-	a := r.Alternatives[own]
+	a := clusterAlternatives(in, &r, remedyCount)[own]
 	if !a.Possible || a.NodeSubnetIPs != nodeIPs || a.PodSubnetIPs != podIPs || a.Fits != r.Fits {
 		t.Fatalf("%s alternative %+v differs from the plan: %d + %d addresses, fits %t", own, a, nodeIPs, podIPs, r.Fits)
+	}
+	if b := r.Alternatives[own]; b.NodeSubnetIPs != a.NodeSubnetIPs || b.Fits != a.Fits || b.SmallestNodeSubnetBits != a.SmallestNodeSubnetBits || b.SmallestPodSubnetBits != a.SmallestPodSubnetBits {
+		t.Fatalf("%s alternative planned independently %+v, from the plan %+v", own, a, b)
 	}
 }

@@ -56,7 +56,7 @@ type Candidate struct {
 	IPsPerNode int
 	// TotalIPs are the subnet addresses of all Nodes, split into those of
 	// the node subnets and of the pod subnets (custom networking).
-	TotalIPs, NodeSubnetIPs, PodSubnetIPs int
+	TotalIPs, NodeSubnetIPs, PodSubnetIPs int64
 	// MinimumIPTarget and WarmIPTarget are the recommendation.
 	MinimumIPTarget, WarmIPTarget int
 	// PrefixDelegation is whether ipamd runs it on this type: it falls
@@ -227,9 +227,9 @@ func rankOne(node ipam.Node, in RankInput) (c Candidate, ok, spareRaised bool) {
 		PodsPerNode:      perNode,
 		Nodes:            nodes,
 		IPsPerNode:       full.SubnetIPs(),
-		TotalIPs:         (nodes-1)*full.SubnetIPs() + last.SubnetIPs(),
-		NodeSubnetIPs:    (nodes-1)*full.NodeSubnetIPs() + last.NodeSubnetIPs(),
-		PodSubnetIPs:     (nodes-1)*full.PodSubnetIPs() + last.PodSubnetIPs(),
+		TotalIPs:         int64(nodes-1)*int64(full.SubnetIPs()) + int64(last.SubnetIPs()),
+		NodeSubnetIPs:    int64(nodes-1)*int64(full.NodeSubnetIPs()) + int64(last.NodeSubnetIPs()),
+		PodSubnetIPs:     int64(nodes-1)*int64(full.PodSubnetIPs()) + int64(last.PodSubnetIPs()),
 		MinimumIPTarget:  rec.Settings.MinimumIPTarget.Or(0),
 		WarmIPTarget:     rec.Settings.WarmIPTarget.Or(0),
 		PrefixDelegation: full.PrefixDelegation,

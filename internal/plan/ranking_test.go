@@ -146,14 +146,15 @@ func TestRankCandidates(t *testing.T) {
 			},
 		},
 		{
-			// Without its vCPU count the cap is assumed 110: 4 nodes
-			// (110, 110, 110, 70). MIN 110 + WARM 2 = 112 = 7 /28s, and
-			// the last node too (max(110, 72)): 113 each, 452.
+			// c7i.32xlarge is one of the 35 types the instance data has
+			// no vCPU count for. Without it the cap is assumed 110: 4
+			// nodes (110, 110, 110, 70). MIN 110 + WARM 2 = 112 = 7 /28s,
+			// and the last node too (max(110, 72)): 113 each, 452.
 			name: "prefix delegation, vCPUs assumed",
-			in: RankInput{Types: rankTypes(t, nil, "m5.8xlarge"),
+			in: RankInput{Types: rankTypes(t, nil, "c7i.32xlarge"),
 				ExpectedPods: 200, TotalPods: 400, SpareIPs: 2, PrefixDelegation: true},
 			want: map[string]Candidate{
-				"m5.8xlarge": {InstanceType: "m5.8xlarge", MaxPods: 110, PodsPerNode: 110, Nodes: 4, IPsPerNode: 113, TotalIPs: 452, NodeSubnetIPs: 452, MinimumIPTarget: 110, WarmIPTarget: 2, PrefixDelegation: true, CapAssumed: true},
+				"c7i.32xlarge": {InstanceType: "c7i.32xlarge", MaxPods: 110, PodsPerNode: 110, Nodes: 4, IPsPerNode: 113, TotalIPs: 452, NodeSubnetIPs: 452, MinimumIPTarget: 110, WarmIPTarget: 2, PrefixDelegation: true, CapAssumed: true},
 			},
 		},
 		{
@@ -201,7 +202,7 @@ func TestRankOrder(t *testing.T) {
 	if r.Excluded != 1 {
 		t.Errorf("excluded %d, want 1 (hpc6id.32xlarge)", r.Excluded)
 	}
-	wantIPs := []int{240, 240, 240, 240, 250, 250, 252}
+	wantIPs := []int64{240, 240, 240, 240, 250, 250, 252}
 	for i, c := range r.Candidates {
 		if c.TotalIPs != wantIPs[i] {
 			t.Errorf("%s total %d, want %d", c.InstanceType, c.TotalIPs, wantIPs[i])
@@ -237,7 +238,7 @@ func TestRankTieOnNodes(t *testing.T) {
 		t.Fatalf("order %v, want %v", got, want)
 	}
 	for i, want := range [][2]int{{240, 10}, {240, 12}, {240, 20}} {
-		if c := r.Candidates[i]; c.TotalIPs != want[0] || c.Nodes != want[1] {
+		if c := r.Candidates[i]; c.TotalIPs != int64(want[0]) || c.Nodes != want[1] {
 			t.Errorf("%s: %d addresses on %d nodes, want %d on %d", c.InstanceType, c.TotalIPs, c.Nodes, want[0], want[1])
 		}
 	}
@@ -249,19 +250,20 @@ func TestRankFindings(t *testing.T) {
 		t.Errorf("spare_ips 0: findings %+v, want one warning at spare_ips", r.Findings)
 	}
 
-	// Under prefix delegation every m5 size's formula is far above 250
-	// (m5.xlarge: 4*14*16+2 = 898; m5.metal, bare metal, keeps the
-	// secondary-IP 15*49+2 = 737), so without a vCPU count each is held
-	// at 110 while 200 pods a node are expected. m5.large has its count
-	// (2 vCPUs: 110 is its real cap), which leaves 8 held by the
-	// assumption; the warning names the first 5.
-	types := rankTypes(t, map[string]int{"m5.large": 2}, "m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge", "m5.8xlarge", "m5.12xlarge", "m5.16xlarge", "m5.24xlarge", "m5.metal")
+	// The instance data has no vCPU count for the Graviton flex types
+	// nor for c7i.32xlarge. Under prefix delegation their formulas are
+	// above 110 (m7g-flex.large: 3*9*16+2 = 434; c7i.32xlarge 11762)
+	// except m7g-flex.medium's (2*3*16+2 = 98), so without a count each
+	// of the other six is held at 110 while 200 pods a node are expected.
+	// m5.large has its count (2 vCPUs: 110 is its real cap). The warning
+	// names the first 5 of the six.
+	types := rankTypes(t, nil, "m5.large", "m7g-flex.medium", "m7g-flex.large", "m7g-flex.xlarge", "m7g-flex.2xlarge", "m7g-flex.4xlarge", "m7g-flex.8xlarge", "c7i.32xlarge")
 	r = Rank(RankInput{Types: types, ExpectedPods: 200, TotalPods: 400, SpareIPs: 2, PrefixDelegation: true})
 	w := findingsAt(r.Findings, "vcpus")
 	if len(w) != 1 {
 		t.Fatalf("findings %+v, want one warning at vcpus", r.Findings)
 	}
-	for _, want := range []string{"for 8 ranked instance type(s)", "and 3 more", "Set vcpus"} {
+	for _, want := range []string{"for 6 ranked instance type(s)", "and 1 more", "Set vcpus"} {
 		if !strings.Contains(w[0].Detail, want) {
 			t.Errorf("warning %q does not contain %q", w[0].Detail, want)
 		}
@@ -306,10 +308,10 @@ func checkRanking(t *testing.T, in RankInput, r Ranking) {
 		}
 		// Each pod has an address and each node at least its primary
 		// ENI's; the last node holds no more than a full one.
-		if c.TotalIPs < in.TotalPods+c.Nodes || c.TotalIPs > c.Nodes*c.IPsPerNode || c.IPsPerNode < c.PodsPerNode+1 {
+		if c.TotalIPs < int64(in.TotalPods+c.Nodes) || c.TotalIPs > int64(c.Nodes)*int64(c.IPsPerNode) || c.IPsPerNode < c.PodsPerNode+1 {
 			t.Fatalf("%s: total %d for %d pods on %d nodes of %d", c.InstanceType, c.TotalIPs, in.TotalPods, c.Nodes, c.IPsPerNode)
 		}
-		if in.CustomNetworking && c.NodeSubnetIPs != c.Nodes || !in.CustomNetworking && c.PodSubnetIPs != 0 {
+		if in.CustomNetworking && c.NodeSubnetIPs != int64(c.Nodes) || !in.CustomNetworking && c.PodSubnetIPs != 0 {
 			t.Fatalf("%s: node subnet %d, pod subnet %d with custom networking %t", c.InstanceType, c.NodeSubnetIPs, c.PodSubnetIPs, in.CustomNetworking)
 		}
 		if c.MinimumIPTarget != c.PodsPerNode || c.WarmIPTarget < 1 {

@@ -5,10 +5,8 @@ package plan
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
-	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
 )
 
 // DefaultSpareIPs is WARM_IP_TARGET when the caller gives none: two free
@@ -46,24 +44,12 @@ type WarmPoolInput struct {
 	FailOnInsufficientSubnet bool
 }
 
-// Attribute names findings refer to.
-const (
-	attrExpectedPods    = "expected_pods"
-	attrSpareIPs        = "spare_ips"
-	attrVCPUs           = "vcpus"
-	attrSubnetCIDRs     = "subnet_cidrs"
-	attrSubnetAvailable = "subnet_available_ips"
-	attrCurrent         = "current"
-	attrPrefixDeleg     = "prefix_delegation"
-	attrPodSubnetCIDRs  = "pod_subnet_cidrs"
-)
-
 // SubnetUsage is what one subnet holds under the recommendation.
 type SubnetUsage struct {
 	CIDR      string
-	Capacity  int
+	Capacity  int64
 	Nodes     int
-	IPsNeeded int
+	IPsNeeded int64
 	Fits      bool
 }
 
@@ -74,10 +60,10 @@ type WarmPoolResult struct {
 	// Projections per node.
 	RecommendedNode, BaselineNode ipam.Projection
 	CurrentNode                   *ipam.Projection
-	SavedIPs                      int
+	SavedIPs                      int64
 	Subnets                       []SubnetUsage
 	PodSubnets                    []SubnetUsage
-	SubnetCapacity                int
+	SubnetCapacity                int64
 	SubnetFits                    bool
 	// Alternatives are the remedies, in the order of Remedies.
 	Alternatives []Alternative
@@ -85,8 +71,9 @@ type WarmPoolResult struct {
 }
 
 // ValidateWarmPool checks what the inputs say on their own and together,
-// before anything is projected: list lengths, CIDRs, overlaps, and
-// whether the node can run the expected pods at all.
+// before anything is projected: CIDRs, overlaps, counts against CIDRs, and
+// whether the node can run the expected pods at all. It returns errors
+// only; WarmPool runs it first.
 func ValidateWarmPool(in WarmPoolInput) Findings {
 	var f Findings
 	maxPods := effectiveMaxPods(in.Node, in.Mode)
@@ -99,10 +86,7 @@ func ValidateWarmPool(in WarmPoolInput) Findings {
 			"expected_pods = %d, but %s holds at most %d pod addresses (max pods %d counts aws-node and kube-proxy, which use the node's own address). Use a larger instance type%s, or fewer pods per node.",
 			in.ExpectedPods, in.InstanceType, capacity, maxPods.Pods, prefixHint(in.Mode))
 	}
-	validateSubnetLists(&f, []subnetList{
-		{subnets: in.Subnets, cidrAttr: attrSubnetCIDRs, countAttr: attrSubnetAvailable},
-		{subnets: in.PodSubnets, cidrAttr: attrPodSubnetCIDRs, podSubnet: true},
-	})
+	validateSubnetLists(&f, in.lists(true))
 	switch {
 	case in.Mode.CustomNetworking && len(in.PodSubnets) == 0 && len(in.Subnets) > 0:
 		f.add(Error, At(attrPodSubnetCIDRs), "Custom networking without pod subnets",
@@ -114,44 +98,14 @@ func ValidateWarmPool(in WarmPoolInput) Findings {
 	return f
 }
 
-// validateSubnetLists parses the CIDRs of every list and checks that no two
-// subnets overlap and no count exceeds its CIDR.
-func validateSubnetLists(f *Findings, lists []subnetList) {
-	type seen struct {
-		s     subnet.Subnet
-		where string
-	}
-	var all []seen
-	for _, l := range lists {
-		for i, in := range l.subnets {
-			if in.CIDR == "" {
-				continue
-			}
-			p, err := subnet.Parse(in.CIDR)
-			if err != nil {
-				f.add(Error, AtIndex(l.cidrAttr, i), "Invalid subnet CIDR", "%s.", err)
-				continue
-			}
-			for _, o := range all {
-				if o.s.Overlaps(p) {
-					f.add(Error, AtIndex(l.cidrAttr, i), "Overlapping subnet CIDRs",
-						"%s overlaps %s = %s; each subnet's addresses count once, so list every subnet once.", p, o.where, o.s)
-				}
-			}
-			all = append(all, seen{p, AtIndex(l.cidrAttr, i).String()})
-			if in.Available > p.Usable() {
-				f.add(Error, AtIndex(l.countAttr, i), "More available addresses than the subnet has",
-					"%s = %d, but %s has %d usable addresses (AWS reserves 5).", AtIndex(l.countAttr, i), in.Available, p, p.Usable())
-			}
-		}
-	}
-}
-
-// WarmPool projects the node group with the recommended, baseline and
-// current settings and checks the subnets. Call ValidateWarmPool first;
-// WarmPool assumes its checks passed.
+// WarmPool validates the node group (ValidateWarmPool) and, when that
+// finds no error, projects it with the recommended, baseline and current
+// settings and checks the subnets.
 func WarmPool(in WarmPoolInput) WarmPoolResult {
 	var r WarmPoolResult
+	if r.Findings = ValidateWarmPool(in); r.Findings.HasError() {
+		return r
+	}
 	r.MaxPods = effectiveMaxPods(in.Node, in.Mode)
 	mode := in.Mode
 	mode.MaxPods = r.MaxPods.Pods
@@ -160,17 +114,11 @@ func WarmPool(in WarmPoolInput) WarmPoolResult {
 	r.Recommended = rec.Settings
 	r.RecommendedNode = ipam.Project(in.Node, rec.Settings, in.ExpectedPods)
 
-	baseline := ipam.AddonDefaults()
-	baseline.PrefixDelegation, baseline.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking
-	baseline.MaxENI, baseline.MaxPods = mode.MaxENI, mode.MaxPods
-	r.BaselineNode = ipam.Project(in.Node, baseline, in.ExpectedPods)
-	r.SavedIPs = in.NodeCount * (r.BaselineNode.SubnetIPs() - r.RecommendedNode.SubnetIPs())
-	r.Alternatives = warmPoolAlternatives(in, r.BaselineNode)
+	r.BaselineNode = ipam.Project(in.Node, withMode(ipam.AddonDefaults(), mode), in.ExpectedPods)
+	r.SavedIPs = int64(in.NodeCount) * int64(r.BaselineNode.SubnetIPs()-r.RecommendedNode.SubnetIPs())
 
 	if in.Current != nil {
-		cur := *in.Current
-		cur.PrefixDelegation, cur.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking
-		cur.MaxENI, cur.MaxPods = mode.MaxENI, mode.MaxPods
+		cur := withMode(*in.Current, mode)
 		p := ipam.Project(in.Node, cur, in.ExpectedPods)
 		r.CurrentNode = &p
 		currentTraps(&r.Findings, in, cur, p)
@@ -192,8 +140,21 @@ func WarmPool(in WarmPoolInput) WarmPoolResult {
 				"Set vcpus (aws_ec2_instance_type.default_vcpus) or max_pods.", in.InstanceType, r.MaxPods.Uncapped)
 	}
 
-	checkSubnets(&r, in)
+	// The subnets are loaded first, the alternatives then (the one of the
+	// group's own mode is this plan), and the findings last, so that a
+	// subnet too small can name the remedies that would fit.
+	loadSubnets(&r, in)
+	r.Alternatives = warmPoolAlternatives(in, &r, ownRemedy(in.Mode))
+	subnetFindings(&r, in)
 	return r
+}
+
+// withMode returns warm-pool settings s with the networking mode, MAX_ENI
+// and max pods of mode.
+func withMode(s, mode ipam.Settings) ipam.Settings {
+	s.PrefixDelegation, s.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking
+	s.MaxENI, s.MaxPods = mode.MaxENI, mode.MaxPods
+	return s
 }
 
 func currentTraps(f *Findings, in WarmPoolInput, cur ipam.Settings, p ipam.Projection) {
@@ -213,149 +174,6 @@ func currentTraps(f *Findings, in WarmPoolInput, cur ipam.Settings, p ipam.Proje
 		f.add(Warning, At(attrCurrent).Dot("warm_prefix_target"), "WARM_PREFIX_TARGET = 0 is not supported with prefix delegation",
 			"Upstream does not support prefix delegation with WARM_PREFIX_TARGET=0 and no IP targets (docs/prefix-and-ip-target.md): ipamd adds a /28 when the last address is taken and releases it as soon as it is free, so at every multiple of 16 pods a prefix churns about once a minute. Set WARM_PREFIX_TARGET to 1 or set IP targets.")
 	}
-}
-
-// subnetList is one of the subnet lists of a node group: where its nodes'
-// ENIs live, or under custom networking where its pod ENIs live.
-type subnetList struct {
-	subnets   []SubnetInput
-	cidrAttr  string
-	countAttr string
-	podSubnet bool
-}
-
-func (l subnetList) where(i int) Where {
-	if l.subnets[i].Available >= 0 && l.countAttr != "" {
-		return AtIndex(l.countAttr, i)
-	}
-	return AtIndex(l.cidrAttr, i)
-}
-
-func (l subnetList) name(i int) string {
-	if c := l.subnets[i].CIDR; c != "" {
-		return c
-	}
-	return fmt.Sprintf("%s[%d]", l.countAttr, i)
-}
-
-func (l subnetList) capacity(i int) capacity {
-	var c capacity
-	if cidr := l.subnets[i].CIDR; cidr != "" {
-		c.cidr, _ = subnet.Parse(cidr)
-		c.ips = c.cidr.Usable()
-	}
-	if l.subnets[i].Available >= 0 {
-		c.ips = l.subnets[i].Available
-	}
-	return c
-}
-
-// usage spreads nodes with projection p over the list's subnets, the
-// remainder on the first ones, and says what each must hold.
-func (l subnetList) usage(nodes int, p ipam.Projection) []SubnetUsage {
-	spread := subnet.Spread(nodes, len(l.subnets))
-	out := make([]SubnetUsage, len(l.subnets))
-	for i := range l.subnets {
-		c := l.capacity(i)
-		d := nodeDemand(p, spread[i], l.podSubnet)
-		out[i] = SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: spread[i], IPsNeeded: d.ips, Fits: c.fits(d)}
-	}
-	return out
-}
-
-// checkSubnets spreads the nodes over each subnet list and checks every
-// subnet.
-func checkSubnets(r *WarmPoolResult, in WarmPoolInput) {
-	lists := []subnetList{{subnets: in.Subnets, cidrAttr: attrSubnetCIDRs, countAttr: attrSubnetAvailable}}
-	if in.Mode.CustomNetworking {
-		lists = append(lists, subnetList{subnets: in.PodSubnets, cidrAttr: attrPodSubnetCIDRs, podSubnet: true})
-	}
-	if len(in.Subnets)+len(in.PodSubnets) == 0 {
-		return
-	}
-	r.SubnetFits = true
-	for _, l := range lists {
-		for i, use := range l.usage(in.NodeCount, r.RecommendedNode) {
-			c := l.capacity(i)
-			d := nodeDemand(r.RecommendedNode, use.Nodes, l.podSubnet)
-			r.SubnetCapacity += use.Capacity
-			r.SubnetFits = r.SubnetFits && use.Fits
-			if l.podSubnet {
-				r.PodSubnets = append(r.PodSubnets, use)
-			} else {
-				r.Subnets = append(r.Subnets, use)
-			}
-			switch {
-			case !use.Fits:
-				insufficientSubnet(&r.Findings, in, l, i, use.Nodes, c, d, r)
-			case d.prefixes > 0 && !c.hasCIDR():
-				r.Findings.add(Warning, l.where(i), "Prefix space cannot be proven from an address count",
-					"Prefix delegation needs %d aligned /28 blocks in %s, and a count of free addresses says nothing about how they are fragmented. "+
-						"Give the subnet's CIDR, or reserve the space with an aws_ec2_subnet_cidr_reservation of reservation_type \"prefix\" and a /%d CIDR.",
-					d.prefixes, l.name(i), subnet.ReservationBitsFor(d.prefixes))
-			default:
-				outgrown(&r.Findings, l, i, use, r)
-			}
-		}
-	}
-}
-
-func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes int, c capacity, d demand, r *WarmPoolResult) {
-	sev := Warning
-	if in.FailOnInsufficientSubnet {
-		sev = Error
-	}
-	var b strings.Builder
-	what := "addresses"
-	if l.podSubnet {
-		what = "pod addresses"
-	}
-	fmt.Fprintf(&b, "%s needs %d %s for %d %s nodes (%d each with MINIMUM_IP_TARGET=%d, WARM_IP_TARGET=%d), and offers %d",
-		l.name(i), d.ips, what, nodes, in.InstanceType, d.ips/max(nodes, 1),
-		r.Recommended.MinimumIPTarget.Or(0), r.Recommended.WarmIPTarget.Or(0), c.ips)
-	if d.ips > c.ips {
-		fmt.Fprintf(&b, ": %d short", d.ips-c.ips)
-	}
-	if need := c.blocksNeeded(d); need > c.blocksOffered() {
-		fmt.Fprintf(&b, "; it also needs %d aligned /28 blocks (%d prefixes, the rest spoiled by ENI primary addresses), and a fresh %s offers %d",
-			need, d.prefixes, c.cidr, c.blocksOffered())
-	}
-	b.WriteString(".")
-	fewer := "fewer spare_ips"
-	if in.SpareIPs > 1 {
-		fewer += fmt.Sprintf(" (each one less saves %d addresses here)", nodes)
-	}
-	writeWaysOut(&b, d, "them", fewer, r.Alternatives)
-	f.add(sev, l.where(i), "Subnet too small for the node group", "%s", b.String())
-}
-
-// writeWaysOut appends the smallest subnet that would hold the demand
-// (for the moment named by when, such as "them" or "max + surge"), the
-// knobs that lower it (fewer), and the remedies of alts that would fit.
-func writeWaysOut(b *strings.Builder, d demand, when, fewer string, alts []Alternative) {
-	if bits, ok := smallestSubnetFor(d); ok {
-		fmt.Fprintf(b, " The smallest subnet that holds %s is a /%d (%d usable addresses).", when, bits, subnet.UsableIn(bits))
-	} else {
-		fmt.Fprintf(b, " Not even a /16 holds %s: spread the nodes over more subnets.", when)
-	}
-	fmt.Fprintf(b, " Other ways out: %s, more or larger subnets.", fewer)
-	writeRemedies(b, alts)
-}
-
-// outgrown warns when the subnet holds the recommendation but not today's
-// settings (or, when those are not given, the add-on defaults).
-func outgrown(f *Findings, l subnetList, i int, use SubnetUsage, r *WarmPoolResult) {
-	p, what := r.BaselineNode, "the vpc-cni add-on defaults (WARM_ENI_TARGET=1)"
-	if r.CurrentNode != nil {
-		p, what = *r.CurrentNode, "the current settings"
-	}
-	need := nodeDemand(p, use.Nodes, l.podSubnet).ips
-	if use.Nodes == 0 || need <= use.Capacity {
-		return
-	}
-	f.add(Warning, l.where(i), "Subnet fits only with the recommended settings",
-		"With %s the %d nodes in %s would take %d addresses of %d; the recommended configuration_values bring it to %d. Apply them before the nodes scale up.",
-		what, use.Nodes, l.name(i), need, use.Capacity, use.IPsNeeded)
 }
 
 func effectiveMaxPods(n ipam.Node, mode ipam.Settings) ipam.MaxPods {

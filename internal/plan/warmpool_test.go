@@ -76,7 +76,9 @@ func TestWarmPoolTooSmall(t *testing.T) {
 		// The remedies that fit, with their numbers (worked in
 		// TestWarmPoolAlternativesArticle), and the one that does not.
 		"Remedies that fit these subnets (see alternatives): custom_networking (10 addresses in the node subnets, 240 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (10 addresses in the node subnets, in an IPv6 cluster).",
-		"Too big for them: ip_targets (240 addresses in the node subnets); prefix_delegation (330 addresses in the node subnets)."} {
+		// ip_targets is the configuration that is too big: it is not
+		// offered as a way out.
+		"Too big for them: prefix_delegation (330 addresses in the node subnets)."} {
 		if !strings.Contains(f[0].Detail, want) {
 			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
 		}
@@ -109,7 +111,12 @@ func TestWarmPoolWarnings(t *testing.T) {
 			s := ipam.Settings{WarmPrefixTarget: ipam.TargetOf(0)}
 			in.Current, in.Mode.PrefixDelegation = &s, true
 		}, "current.warm_prefix_target", "not support"},
-		{"vCPUs unknown under PD", func(in *WarmPoolInput) { in.Mode.PrefixDelegation = true }, "vcpus", "assumes 110 for r5.xlarge (the formula gives 898)"},
+		// c7i.32xlarge is one of the types the instance data has no vCPU
+		// count for; its formula gives 15*49*16+2.
+		{"vCPUs unknown under PD", func(in *WarmPoolInput) {
+			in.InstanceType, in.Node = "c7i.32xlarge", node(t, "c7i.32xlarge")
+			in.Mode.PrefixDelegation = true
+		}, "vcpus", "assumes 110 for c7i.32xlarge (the formula gives 11762)"},
 		{"PD on Xen", func(in *WarmPoolInput) {
 			in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
 			in.Mode.PrefixDelegation = true

@@ -90,29 +90,26 @@ var addonZones = []string{"eu-west-1a", "eu-west-1b", "eu-west-1c"}
 func threeGroupCluster(label string, customNetworking, securityGroups bool, extra string) string {
 	pods := ""
 	if customNetworking {
-		sgs := ""
-		if securityGroups {
-			sgs = `, security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0fedcba9876543210"]`
-		}
 		for i, z := range addonZones {
-			pods += fmt.Sprintf("\n    { id = \"subnet-p%c\", cidr = \"100.64.%d.0/19\", availability_zone = %q, purpose = \"pods\"%s },", 'a'+i, 32*i, z, sgs)
+			kvs := []string{fmt.Sprintf(`id = "subnet-p%c"`, 'a'+i), fmt.Sprintf(`cidr = "100.64.%d.0/19"`, 32*i), fmt.Sprintf("availability_zone = %q", z), `purpose = "pods"`}
+			if securityGroups {
+				kvs = append(kvs, `security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0fedcba9876543210"]`)
+			}
+			pods += subnetBlock(kvs...)
 		}
 	}
 	return fmt.Sprintf(`
-data "vpccni_cluster" %q {
-  node_groups = [
-    { name = "general", instance_type = "m5.large",   expected_pods = 17,  desired_nodes = 6, max_nodes = 12 },
-    { name = "memory",  instance_type = "r5.xlarge",  expected_pods = 40,  desired_nodes = 3, max_nodes = 6 },
-    { name = "compute", instance_type = "c5.4xlarge", expected_pods = 100, desired_nodes = 2, max_nodes = 4 },
-  ]
-  subnets = [
-    { id = "subnet-a", cidr = "10.0.0.0/22", availability_zone = "eu-west-1a" },
-    { id = "subnet-b", cidr = "10.0.4.0/22", availability_zone = "eu-west-1b" },
-    { id = "subnet-c", cidr = "10.0.8.0/22", availability_zone = "eu-west-1c" },%s
-  ]
-  %s
+data "vpccni_cluster" %q {`, label) +
+		group("general", "m5.large", 17, 6, 12) +
+		group("memory", "r5.xlarge", 40, 3, 6) +
+		group("compute", "c5.4xlarge", 100, 2, 4) +
+		nodeSubnet("subnet-a", "10.0.0.0/22", "eu-west-1a") +
+		nodeSubnet("subnet-b", "10.0.4.0/22", "eu-west-1b") +
+		nodeSubnet("subnet-c", "10.0.8.0/22", "eu-west-1c") +
+		pods + `
+  ` + extra + `
 }
-`, label, pods, extra)
+`
 }
 
 // TestAccConfigurationValuesMatchAddonSchema: configuration_values, as the

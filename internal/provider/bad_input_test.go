@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
 )
 
 // This file feeds every attribute of every data source, and every
@@ -39,20 +41,21 @@ import (
 // applied; their subtests check the plan (unknown inputs defer the read)
 // and the state.
 //
-// Where the diagnostic sits: Terraform shows the line of a top-level
-// attribute, so those rows also check that the quoted source line is the
-// bad one (badInputRow.at). Diagnostics on a nested attribute
-// (node_groups[0].expected_pods) are shown on the data source's first
-// line, whatever the provider's path, so for them the message has to name
-// the attribute.
+// Where the diagnostic sits: Terraform shows the line of the attribute,
+// top-level or inside a block (node_group, subnet, current, update_surge
+// are blocks), so rows check that the quoted source line is the bad one
+// (badInputRow.at; badNested rows derive it from their override). Each
+// row also checks that it gets exactly its errors: every input is decoded
+// once, with its bounds, and the checks that combine inputs skip values
+// already refused, so one bad value gives one error.
 //
 // Rows that once showed provider faults and now pin their fixes: numbers
-// beyond int64 or fractional (now number attributes with a whole-number
-// validator, not the framework's "Value Conversion Error"), null list
-// elements (NoNullValues), out-of-range overrides and max_nodes (checks
-// combining attributes now skip values a validator refuses), and names
-// that would reach the add-on's eniConfig malformed (zone, subnet id,
-// security group id and region patterns).
+// beyond int64 or fractional (number attributes with a whole-number
+// check, not the framework's "Value Conversion Error"), null list
+// elements, out-of-range overrides and max_nodes, names that would reach
+// the add-on's eniConfig malformed (zone, subnet id, security group id and
+// region patterns), and misspelt arguments inside blocks (dropped silently
+// when the groups and subnets were lists of objects).
 
 // badInputRow is an input the provider must reject.
 type badInputRow struct {
@@ -126,12 +129,25 @@ func badDeleteKey(kvs []string, key string) []string {
 	return out
 }
 
+// badKey is the key of a "key = value" line, or the name of a block
+// ("node_group { ... }").
 func badKey(kv string) string {
-	k, _, _ := strings.Cut(kv, "=")
-	return strings.TrimSpace(k)
+	kv = strings.TrimSpace(kv)
+	if i := strings.IndexAny(kv, "={"); i >= 0 {
+		kv = strings.TrimSpace(kv[:i])
+	}
+	// A dynamic block stands for the blocks it writes.
+	if name, ok := strings.CutPrefix(kv, "dynamic "); ok {
+		return strings.Trim(name, `"`)
+	}
+	return kv
 }
 
-func badObject(kvs []string) string { return "{ " + strings.Join(kvs, ", ") + " }" }
+// badBlockOf renders a nested block from "key = value" lines, indented to
+// sit in a data block's body.
+func badBlockOf(name string, kvs []string) string {
+	return name + " {\n    " + strings.Join(kvs, "\n    ") + "\n  }"
+}
 
 // Base configurations the rows change one attribute of.
 var (
@@ -142,20 +158,20 @@ var (
 	badPodSubnetBase    = []string{`id = "subnet-pa"`, `cidr = "100.64.0.0/24"`, `availability_zone = "eu-west-1a"`, `purpose = "pods"`}
 )
 
-// badGroup is a node_groups attribute of the base group with overrides.
+// badGroup is a node_group block of the base group with overrides.
 func badGroup(over ...string) string {
-	return "node_groups = [" + badObject(badMerge(badGroupBase, over...)) + "]"
+	return badBlockOf("node_group", badMerge(badGroupBase, over...))
 }
 
-// badNodeSubnet is a subnets attribute of the base node subnet with overrides.
+// badNodeSubnet is a subnet block of the base node subnet with overrides.
 func badNodeSubnet(over ...string) string {
-	return "subnets = [" + badObject(badMerge(badNodeSubnetBase, over...)) + "]"
+	return badBlockOf("subnet", badMerge(badNodeSubnetBase, over...))
 }
 
-// badPodSubnet is a subnets attribute of the base node subnet and a pod
-// subnet with overrides (custom networking).
+// badPodSubnet is the base node subnet's block and a pod subnet's with
+// overrides (custom networking); both are "subnet" for badMerge.
 func badPodSubnet(over ...string) string {
-	return "subnets = [" + badObject(badNodeSubnetBase) + ", " + badObject(badMerge(badPodSubnetBase, over...)) + "]"
+	return badNodeSubnet() + "\n  " + badBlockOf("subnet", badMerge(badPodSubnetBase, over...))
 }
 
 func badCluster(over ...string) []string {
@@ -168,10 +184,16 @@ func badTop(name string, base []string, attr string, want ...string) badInputRow
 	return badInputRow{name: name, body: badMerge(base, attr), at: attr, want: want}
 }
 
-// badNested is a row whose diagnostics sit on the block: the message must
-// name the attribute.
+// badNested is a row whose diagnostics sit inside a block (or on the
+// block): the message names the attribute, and at (when not "") is the
+// line Terraform must quote.
 func badNested(name string, body []string, want ...string) badInputRow {
 	return badInputRow{name: name, body: body, want: want}
+}
+
+// badNestedAt is badNested with the quoted line.
+func badNestedAt(name string, body []string, at string, want ...string) badInputRow {
+	return badInputRow{name: name, body: body, at: at, want: want}
 }
 
 // badCall is a row for a function call; diagnostics quote the output line.
@@ -211,18 +233,23 @@ var badNumbers = []struct {
 	}},
 }
 
-// badNestedNumberRows is badNumberRows for a nested attribute; object(v) renders
-// the configuration with the attribute set to v.
+// badNestedNumberRows is badNumberRows for an attribute in a block; path
+// ends in the attribute's name, and object(v) renders the configuration
+// with the attribute set to v.
 func badNestedNumberRows(path string, lo, hi int64, object func(v string) []string) []badInputRow {
 	var rows []badInputRow
+	attr := path[strings.LastIndex(path, ".")+1:]
 	for _, in := range badNumbers {
 		if in.value == "0" && lo <= 0 {
 			continue
 		}
-		rows = append(rows, badNested(path+"/"+in.name, object(in.value), in.want(path, lo, hi)))
+		rows = append(rows, badNestedAt(path+"/"+in.name, object(in.value), attr+" = "+in.value, in.want(path, lo, hi)))
 	}
 	return rows
 }
+
+// badTableSize is the number of types in the embedded table.
+var badTableSize = fmt.Sprint(ec2limits.Len())
 
 const badOverrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_interface` for types the embedded table does not know"
 
@@ -230,9 +257,12 @@ const badOverrideHint = "Set `max_network_interfaces` and `ipv4_addresses_per_in
 // instance_type is top-level.
 func badInstanceTypeRows(base []string) []badInputRow {
 	return []badInputRow{
-		badTop("instance_type/empty", base, `instance_type = ""`, `instance_type is empty; give an EC2 instance type such as "m5.large". `+badOverrideHint),
-		badTop("instance_type/leading space", base, `instance_type = " r5.xlarge"`, `instance type " r5.xlarge" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
-		badTop("instance_type/upper case", base, `instance_type = "R5.XLARGE"`, `instance type "R5.XLARGE" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+		badTop("instance_type/empty", base, `instance_type = ""`, `The instance type is empty; give an EC2 instance type such as "m5.large". `+badOverrideHint),
+		badTop("instance_type/leading space", base, `instance_type = " r5.xlarge"`, `instance type " r5.xlarge" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean r5.xlarge?`),
+		badTop("instance_type/upper case", base, `instance_type = "R5.XLARGE"`, `instance type "R5.XLARGE" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean r5.xlarge?`),
+		// A 1 MB name is quoted 64 characters long, and not looked up.
+		badTop("instance_type/very long", base, `instance_type = "`+strings.Repeat("m", 1<<20)+`"`,
+			`Unknown instance type "`+strings.Repeat("m", 64)+`…" (1048576 characters) is not an EC2 instance type name such as "m5.large": those have at most 64 characters.`),
 		badTop("instance_type/null", base, `instance_type = null`,
 			"Must set a configuration value for the instance_type attribute as the provider has marked it as required."),
 	}
@@ -258,15 +288,15 @@ func badCIDRListRows(base []string, attr string) []badInputRow {
 	}
 	return []badInputRow{
 		row("empty list", `[]`, fmt.Sprintf("Attribute %s list must contain at least 1 elements, got: 0", attr)),
-		row("null element", `[null]`, "Null List Value This attribute contains a null value."),
+		row("null element", `[null]`, fmt.Sprintf("Null List Value Element 0 of %s is null; remove it or give a value.", attr)),
 		row("empty string", `[""]`, `Invalid subnet CIDR "" is not a CIDR block such as 10.0.0.0/24.`),
 		row("white space", `[" 10.0.0.0/24"]`, `Invalid subnet CIDR " 10.0.0.0/24" has surrounding white space; write "10.0.0.0/24".`),
 		row("IPv6", `["2001:db8::/64"]`, `Invalid subnet CIDR "2001:db8::/64" is not IPv4`),
 		row("host bits", `["10.0.0.1/24"]`, `Invalid subnet CIDR "10.0.0.1/24" has host bits set: the subnet is 10.0.0.0/24.`),
 		row("too large", `["10.0.0.0/8"]`, `Invalid subnet CIDR "10.0.0.0/8" is a /8: AWS subnets are /16 to /28.`),
-		// The list validator and the overlap check: both true, both here.
-		row("duplicate", `["10.0.0.0/24", "10.0.0.0/24"]`, `Duplicate List Value This attribute contains duplicate values of: "10.0.0.0/24"`,
-			fmt.Sprintf("Overlapping subnet CIDRs 10.0.0.0/24 overlaps %s[0] = 10.0.0.0/24; each subnet's addresses count once", attr)),
+		// A duplicate is an overlap: one error however many copies.
+		row("duplicate", `["10.0.0.0/24", "10.0.0.0/24", "10.0.0.0/24"]`,
+			fmt.Sprintf("Overlapping subnet CIDRs %[1]s[1] = 10.0.0.0/24 overlaps %[1]s[0] = 10.0.0.0/24, and so do %[1]s[2]. Each subnet's addresses count once", attr)),
 	}
 }
 
@@ -337,7 +367,7 @@ func TestAccBadInputWarmPool(t *testing.T) {
 			"custom_networking = true puts pod ENIs in ENIConfig subnets; give their CIDRs in pod_subnet_cidrs"),
 	)
 	rows = append(rows, badSettingsRows("current", func(attr, v string) []string {
-		return badMerge(base, fmt.Sprintf("current = { %s = %s }", attr, v))
+		return badMerge(base, badBlockOf("current", []string{attr + " = " + v}))
 	})...)
 	runBadInputRows(t, "vpccni_warm_pool", rows)
 
@@ -365,7 +395,7 @@ func TestAccBadInputWarmPool(t *testing.T) {
 		{
 			// An empty current means the add-on defaults: the same
 			// projection as baseline (45 addresses).
-			name: "current/empty", body: badMerge(base, `current = {}`),
+			name: "current/empty", body: badMerge(base, `current {}`),
 			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(45)),
 				badAt(tfjsonpath.New("current").AtMapKey("warm_eni_target"), knownvalue.Null())},
 		},
@@ -374,7 +404,7 @@ func TestAccBadInputWarmPool(t *testing.T) {
 			// gets a warning): IP targets of 0 are unset, and
 			// WARM_ENI_TARGET=0 fills whole ENIs, one more only when none
 			// is free: 20 pods take 2 ENIs, 28 secondaries.
-			name: "current/zero", body: badMerge(base, `current = { warm_eni_target = 0, warm_ip_target = 0, minimum_ip_target = 0, warm_prefix_target = 0 }`),
+			name: "current/zero", body: badMerge(base, badBlockOf("current", []string{`warm_eni_target = 0`, `warm_ip_target = 0`, `minimum_ip_target = 0`, `warm_prefix_target = 0`})),
 			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("warm_eni_target"), knownvalue.Int64Exact(0)),
 				badAt(tfjsonpath.New("current").AtMapKey("secondary_ips_per_node"), knownvalue.Int64Exact(28)),
 				badAt(tfjsonpath.New("current").AtMapKey("enis_per_node"), knownvalue.Int64Exact(2))},
@@ -418,9 +448,7 @@ func TestAccBadInputWarmPool(t *testing.T) {
 			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(100))}},
 		{name: "pod_subnet_cidrs/unknown element", unknown: true, body: badMerge(cn, `pod_subnet_cidrs = [local.u.pod_cidr]`),
 			checks: []badValueCheck{badAttr("subnet_capacity", knownvalue.Int64Exact(251))}},
-		{name: "current/unknown", unknown: true, body: badMerge(base, `current = local.u.current`),
-			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(24))}},
-		{name: "current.warm_ip_target/unknown", unknown: true, body: badMerge(base, `current = { minimum_ip_target = 20, warm_ip_target = local.u.n2 }`),
+		{name: "current.warm_ip_target/unknown", unknown: true, body: badMerge(base, badBlockOf("current", []string{`minimum_ip_target = 20`, `warm_ip_target = local.u.n2`})),
 			checks: []badValueCheck{badAt(tfjsonpath.New("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(24))}},
 	})
 }
@@ -430,123 +458,145 @@ func TestAccBadInputCluster(t *testing.T) {
 	// (max pods 20), so its groups expect 17 pods.
 	cnGroup := func(over ...string) string { return badGroup(append([]string{`expected_pods = 17`}, over...)...) }
 	cn := func(over ...string) []string { return badMerge([]string{cnGroup(), badPodSubnet()}, over...) }
+	twoSubnets := func(second ...string) string {
+		return badNodeSubnet() + "\n  " + badBlockOf("subnet", badMerge(badNodeSubnetBase, second...))
+	}
 	var rows []badInputRow
 	rows = append(rows,
-		badTop("node_groups/empty list", badCluster(), `node_groups = []`,
-			"Attribute node_groups list must contain at least 1 elements, got: 0", "No node groups node_groups is empty; give at least one group to plan for."),
-		// The framework's error, and the provider's check reading null as
-		// an empty list; both on node_groups.
-		badTop("node_groups/null", badCluster(), `node_groups = null`,
-			"Must set a configuration value for the node_groups attribute as the provider has marked it as required.",
-			"No node groups node_groups is empty; give at least one group to plan for."),
-		badTop("subnets/empty list", badCluster(), `subnets = []`,
-			"Attribute subnets list must contain at least 1 elements, got: 0", "No subnets subnets is empty"),
-		badTop("subnets/null", badCluster(), `subnets = null`,
-			"Must set a configuration value for the subnets attribute as the provider has marked it as required.", "No subnets subnets is empty"),
+		badNested("node_group/none", badMerge(badCluster(), "-node_group"),
+			`Missing required block At least one node_group block is required`),
+		badNested("subnet/none", badMerge(badCluster(), "-subnet"),
+			`Missing required block At least one subnet block is required`),
+		// Terraform refuses a misspelt argument in a block by name, on its
+		// line: nested attribute objects dropped it without a word.
+		badNestedAt("node_group/misspelt argument", badCluster(badGroup(`max_node = 40`)), `max_node = 40`,
+			`Unsupported argument An argument named "max_node" is not expected here.`),
+		badNestedAt("subnet/misspelt argument", badCluster(badNodeSubnet(`purpse = "pods"`)), `purpse = "pods"`,
+			`Unsupported argument An argument named "purpse" is not expected here. Did you mean "purpose"?`),
+		badNestedAt("current/misspelt argument", badCluster(badBlockOf("current", []string{`warm_ip_targt = 3`})), `warm_ip_targt = 3`,
+			`Unsupported argument An argument named "warm_ip_targt" is not expected here. Did you mean "warm_ip_target"?`),
+		badNestedAt("update_surge/misspelt argument", badCluster(badBlockOf("update_surge", []string{`max_unavail = 3`})), `max_unavail = 3`,
+			`Unsupported argument An argument named "max_unavail" is not expected here.`),
 
-		badNested("node_groups[0].name/empty", badCluster(badGroup(`name = ""`)), "Attribute node_groups[0].name string length must be at least 1, got: 0"),
-		badNested("node_groups[0].name/null", badCluster(badGroup(`name = null`)), "Must set a configuration value for the node_groups[0].name attribute"),
-		badNested("node_groups[0].name/duplicate", badCluster(`node_groups = [`+badObject(badGroupBase)+`, `+badObject(badGroupBase)+`]`),
-			`Duplicate node group name "general" is also node_groups[0]; names key the groups output`),
-		badNested("node_groups[0].instance_type/empty", badCluster(badGroup(`instance_type = ""`)), `instance_type is empty; give an EC2 instance type such as "m5.large".`),
-		badNested("node_groups[0].instance_type/leading space", badCluster(badGroup(`instance_type = " m5.large"`)), `instance type " m5.large" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
-		badNested("node_groups[0].instance_type/upper case", badCluster(badGroup(`instance_type = "M5.LARGE"`)), `instance type "M5.LARGE" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
-		badNested("node_groups[0].instance_type/null", badCluster(badGroup(`instance_type = null`)),
-			"Must set a configuration value for the node_groups[0].instance_type attribute"),
-		badNested("node_groups[0].expected_pods/null", badCluster(badGroup(`expected_pods = null`)), "Must set a configuration value for the node_groups[0].expected_pods attribute"),
+		badNestedAt("node_group[0].name/empty", badCluster(badGroup(`name = ""`)), `name = ""`,
+			`Invalid node group name "" must be a node group name: no white space, at most 64 characters.`),
+		badNestedAt("node_group[0].name/white space", badCluster(badGroup(`name = " general"`)), `name = " general"`,
+			`Invalid node group name " general" must be a node group name`),
+		badNestedAt("node_group[0].name/null", badCluster(badGroup(`name = null`)), `name = null`,
+			"Must set a configuration value for the node_group[0].name attribute"),
+		badNestedAt("node_group[1].name/duplicate", badCluster(badGroup()+"\n  "+badGroup()), `name = "general"`,
+			`Duplicate node group name "general" appears 2 times (node_group[0] and node_group[1]); names key the groups output, so they must differ.`),
+		badNestedAt("node_group[0].instance_type/empty", badCluster(badGroup(`instance_type = ""`)), `instance_type = ""`,
+			`The instance type is empty; give an EC2 instance type such as "m5.large".`),
+		badNestedAt("node_group[0].instance_type/leading space", badCluster(badGroup(`instance_type = " m5.large"`)), `instance_type = " m5.large"`,
+			`instance type " m5.large" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean m5.large?`),
+		badNestedAt("node_group[0].instance_type/upper case", badCluster(badGroup(`instance_type = "M5.LARGE"`)), `instance_type = "M5.LARGE"`,
+			`instance type "M5.LARGE" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean m5.large?`),
+		badNestedAt("node_group[0].instance_type/null", badCluster(badGroup(`instance_type = null`)), `instance_type = null`,
+			"Must set a configuration value for the node_group[0].instance_type attribute"),
+		badNestedAt("node_group[0].expected_pods/null", badCluster(badGroup(`expected_pods = null`)), `expected_pods = null`,
+			"Must set a configuration value for the node_group[0].expected_pods attribute"),
 		// With max_nodes set, so that max_nodes does not fall back to the
 		// missing desired_nodes.
-		badNested("node_groups[0].desired_nodes/null", badCluster(badGroup(`desired_nodes = null`)), "Must set a configuration value for the node_groups[0].desired_nodes attribute"),
-		badNested("node_groups[0].desired_nodes/zero without max_nodes", badCluster(badGroup(`desired_nodes = 0`, `-max_nodes`)),
-			"Node group never has nodes max_nodes is 0; set max_nodes when desired_nodes is 0"),
+		badNestedAt("node_group[0].desired_nodes/null", badCluster(badGroup(`desired_nodes = null`)), `desired_nodes = null`,
+			"Must set a configuration value for the node_group[0].desired_nodes attribute"),
+		badNested("node_group[0].desired_nodes/zero without max_nodes", badCluster(badGroup(`desired_nodes = 0`, `-max_nodes`)),
+			"Node group never has nodes general: max_nodes is 0; set max_nodes when desired_nodes is 0"),
 		// Both errors are about max_nodes; the second's advice is for a
 		// desired size of 0, but it is true.
-		badNested("node_groups[0].max_nodes/zero", badCluster(badGroup(`max_nodes = 0`)),
-			"max_nodes below desired_nodes max_nodes = 0 is below desired_nodes = 2.",
-			"Node group never has nodes max_nodes is 0"),
-		badNested("node_groups[0].max_nodes/zero with desired zero", badCluster(badGroup(`desired_nodes = 0`, `max_nodes = 0`)),
-			"Node group never has nodes max_nodes is 0"),
-		badNested("node_groups[0].subnet_ids/empty list", badCluster(badGroup(`subnet_ids = []`)), "Attribute node_groups[0].subnet_ids list must contain at least 1 elements, got: 0"),
-		badNested("node_groups[0].subnet_ids/empty string", badCluster(badGroup(`subnet_ids = [""]`)), `Unknown subnet id general lists subnet_ids[0] = "", which is not in subnets.`),
-		badNested("node_groups[0].subnet_ids/white space", badCluster(badGroup(`subnet_ids = [" subnet-a"]`)), `Unknown subnet id general lists subnet_ids[0] = " subnet-a", which is not in subnets.`),
-		// The message does not name the attribute; the value does.
-		badNested("node_groups[0].subnet_ids/duplicate", badCluster(badGroup(`subnet_ids = ["subnet-a", "subnet-a"]`)), `Duplicate List Value This attribute contains duplicate values of: "subnet-a"`),
-		badNested("node_groups[0].subnet_ids/pod subnet", cn(cnGroup(`subnet_ids = ["subnet-pa"]`), `custom_networking = true`),
+		badNestedAt("node_group[0].max_nodes/zero", badCluster(badGroup(`max_nodes = 0`)), `max_nodes = 0`,
+			"max_nodes below desired_nodes general: max_nodes = 0 is below desired_nodes = 2.",
+			"Node group never has nodes general: max_nodes is 0"),
+		badNestedAt("node_group[0].max_nodes/zero with desired zero", badCluster(badGroup(`desired_nodes = 0`, `max_nodes = 0`)), `max_nodes = 0`,
+			"Node group never has nodes general: max_nodes is 0"),
+		badNestedAt("node_group[0].subnet_ids/empty list", badCluster(badGroup(`subnet_ids = []`)), `subnet_ids = []`,
+			"Attribute node_group[0].subnet_ids list must contain at least 1 elements, got: 0"),
+		badNestedAt("node_group[0].subnet_ids/empty string", badCluster(badGroup(`subnet_ids = [""]`)), `subnet_ids = [""]`,
+			`Invalid subnet id "" must be a subnet id such as subnet-0123456789abcdef0: no white space, at most 64 characters.`),
+		badNestedAt("node_group[0].subnet_ids/white space", badCluster(badGroup(`subnet_ids = [" subnet-a"]`)), `subnet_ids = [" subnet-a"]`,
+			`Invalid subnet id " subnet-a" must be a subnet id such as subnet-0123456789abcdef0`),
+		badNestedAt("node_group[0].subnet_ids/unknown id", badCluster(badGroup(`subnet_ids = ["subnet-a", "subnet-z"]`)), `subnet_ids = ["subnet-a", "subnet-z"]`,
+			`Unknown subnet id general lists "subnet-z", which no subnet block has.`),
+		badNestedAt("node_group[0].subnet_ids/duplicate", badCluster(badGroup(`subnet_ids = ["subnet-a", "subnet-a"]`)), `subnet_ids = ["subnet-a", "subnet-a"]`,
+			`Duplicate List Value "subnet-a" is also element 0 of node_group[0].subnet_ids; list each value once.`),
+		badNestedAt("node_group[0].subnet_ids/null element", badCluster(badGroup(`subnet_ids = [null]`)), `subnet_ids = [null]`,
+			"Null List Value Element 0 of node_group[0].subnet_ids is null; remove it or give a value."),
+		badNestedAt("node_group[0].subnet_ids/pod subnet", cn(cnGroup(`subnet_ids = ["subnet-pa"]`), `custom_networking = true`), `subnet_ids = ["subnet-pa"]`,
 			`Pod subnet as a node subnet general lists "subnet-pa", a pod subnet`),
 
-		badNested("subnets[0].id/empty", badCluster(badNodeSubnet(`id = ""`)), "Attribute subnets[0].id must be a subnet id such as subnet-0123456789abcdef0, without white space, got:"),
-		badNested("subnets[0].id/null", badCluster(badNodeSubnet(`id = null`)), "Must set a configuration value for the subnets[0].id attribute"),
-		badNested("subnets[0].id/duplicate", badCluster(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badMerge(badNodeSubnetBase, `cidr = "10.0.1.0/24"`))+`]`),
-			`Duplicate subnet id "subnet-a" is also subnets[0]; list each subnet once.`),
-		badNested("subnets[0].availability_zone/empty", badCluster(badNodeSubnet(`availability_zone = ""`)), "Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes, got:"),
-		badNested("subnets[0].availability_zone/null", badCluster(badNodeSubnet(`availability_zone = null`)), "Must set a configuration value for the subnets[0].availability_zone attribute"),
-		badNested("subnets[0].cidr/null without available_ips", badCluster(badNodeSubnet(`cidr = null`)),
-			"Subnet size unknown subnets[0] (subnet-a) has neither cidr nor available_ips"),
-		badNested("subnets[0].cidr/overlap", badCluster(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badMerge(badNodeSubnetBase, `id = "subnet-b"`, `cidr = "10.0.0.128/25"`))+`]`),
-			"Overlapping subnet CIDRs 10.0.0.128/25 (subnet-b) overlaps subnets[0].cidr = 10.0.0.0/24 (subnet-a)."),
-		badNested("subnets[0].purpose/empty", badCluster(badNodeSubnet(`purpose = ""`)), `Attribute subnets[0].purpose value must be one of: ["nodes" "pods"], got: ""`),
-		badNested("subnets[0].purpose/capitalised", badCluster(badNodeSubnet(`purpose = "Pods"`)), `Attribute subnets[0].purpose value must be one of: ["nodes" "pods"], got: "Pods"`),
-		badNested("subnets[0].purpose/pods without custom networking", cn(`custom_networking = false`), `Pod subnet without custom networking subnet-pa has purpose "pods"`),
-		badNested("subnets[2].availability_zone/second pod subnet in a zone",
-			cn(`subnets = [`+badObject(badNodeSubnetBase)+`, `+badObject(badPodSubnetBase)+`, `+badObject(badMerge(badPodSubnetBase, `id = "subnet-pb"`, `cidr = "100.64.1.0/24"`))+`]`),
-			`Two pod subnets in one zone subnet-pb and subnets[1] are both pod subnets in eu-west-1a`),
-		badNested("subnets[0].security_group_ids/node subnet", badCluster(badNodeSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718"]`)),
-			"Security groups on a node subnet security_group_ids are the ENIConfig security groups of a pod subnet; subnet-a is a node subnet"),
+		badNestedAt("subnet[0].id/empty", badCluster(badNodeSubnet(`id = ""`)), `id = ""`,
+			`Invalid subnet id "" must be a subnet id such as subnet-0123456789abcdef0: no white space, at most 64 characters.`),
+		badNestedAt("subnet[0].id/white space", badCluster(badNodeSubnet(`id = " subnet-a"`)), `id = " subnet-a"`,
+			`Invalid subnet id " subnet-a" must be a subnet id such as subnet-0123456789abcdef0`),
+		badNestedAt("subnet[0].id/null", badCluster(badNodeSubnet(`id = null`)), `id = null`, "Must set a configuration value for the subnet[0].id attribute"),
+		badNestedAt("subnet[1].id/duplicate", badCluster(twoSubnets(`cidr = "10.0.1.0/24"`)), `id = "subnet-a"`,
+			`Duplicate subnet id "subnet-a" appears 2 times (subnet[0] and subnet[1]); list each subnet once.`),
+		badNestedAt("subnet[0].availability_zone/empty", badCluster(badNodeSubnet(`availability_zone = ""`)), `availability_zone = ""`,
+			`Invalid Availability Zone "" must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes.`),
+		badNestedAt("subnet[0].availability_zone/null", badCluster(badNodeSubnet(`availability_zone = null`)), `availability_zone = null`,
+			"Must set a configuration value for the subnet[0].availability_zone attribute"),
 		// Names that go into the add-on's eniConfig must match what AWS
 		// and the nodes' zone label use.
-		badNested("subnets[0].availability_zone/upper case", badCluster(badNodeSubnet(`availability_zone = "EU-WEST-1A"`)),
-			"Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a: lower-case letters, digits and dashes, got: EU-WEST-1A"),
-		badNested("subnets[0].availability_zone/white space", badCluster(badNodeSubnet(`availability_zone = " eu-west-1a"`)),
-			"Attribute subnets[0].availability_zone must be an Availability Zone name such as eu-west-1a"),
-		badNested("subnets[0].id/white space", badCluster(badNodeSubnet(`id = " subnet-a"`)),
-			"Attribute subnets[0].id must be a subnet id such as subnet-0123456789abcdef0, without white space"),
-		badNested("subnets[1].security_group_ids/empty string", cn(badPodSubnet(`security_group_ids = [""]`)),
-			"Attribute subnets[1].security_group_ids[0] must be a security group id such as sg-0123456789abcdef0, got:"),
-		badNested("subnets[1].security_group_ids/duplicate", cn(badPodSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0a1b2c3d4e5f60718"]`)),
-			`Duplicate List Value This attribute contains duplicate values of: "sg-0a1b2c3d4e5f60718"`),
-		badNested("subnets[1].security_group_ids/null element", cn(badPodSubnet(`security_group_ids = [null]`)), "Null List Value This attribute contains a null value."),
-		badNested("node_groups[0].subnet_ids/null element", badCluster(badGroup(`subnet_ids = [null]`)), "Null List Value This attribute contains a null value."),
-		badTop("region/empty", cn(), `region = ""`, "Attribute region must be an AWS region name such as eu-west-1, got:"),
-		badTop("region/white space", cn(), `region = "eu-west-1 "`, "Attribute region must be an AWS region name such as eu-west-1, got: eu-west-1"),
-		badNested("subnets/only pod subnets", cn(`subnets = [`+badObject(badPodSubnetBase)+`]`, `custom_networking = true`),
+		badNestedAt("subnet[0].availability_zone/upper case", badCluster(badNodeSubnet(`availability_zone = "EU-WEST-1A"`)), `availability_zone = "EU-WEST-1A"`,
+			`Invalid Availability Zone "EU-WEST-1A" must be an Availability Zone name such as eu-west-1a`),
+		badNestedAt("subnet[0].availability_zone/white space", badCluster(badNodeSubnet(`availability_zone = " eu-west-1a"`)), `availability_zone = " eu-west-1a"`,
+			`Invalid Availability Zone " eu-west-1a" must be an Availability Zone name such as eu-west-1a`),
+		badNested("subnet[0].cidr/null without available_ips", badCluster(badNodeSubnet(`cidr = null`)),
+			"Subnet size unknown subnet[0] (subnet-a) has neither cidr nor available_ips"),
+		badNestedAt("subnet[1].cidr/overlap", badCluster(twoSubnets(`id = "subnet-b"`, `cidr = "10.0.0.128/25"`)), `cidr = "10.0.0.128/25"`,
+			"Overlapping subnet CIDRs subnet[1].cidr = 10.0.0.128/25 (subnet-b) overlaps subnet[0].cidr = 10.0.0.0/24 (subnet-a)."),
+		badNestedAt("subnet[0].purpose/empty", badCluster(badNodeSubnet(`purpose = ""`)), `purpose = ""`, `Invalid subnet purpose "" is not one of "nodes", "pods".`),
+		badNestedAt("subnet[0].purpose/capitalised", badCluster(badNodeSubnet(`purpose = "Pods"`)), `purpose = "Pods"`, `Invalid subnet purpose "Pods" is not one of "nodes", "pods".`),
+		badNestedAt("subnet[1].purpose/pods without custom networking", cn(`custom_networking = false`), `purpose = "pods"`,
+			`Pod subnet without custom networking subnet-pa has purpose "pods"`),
+		badNestedAt("subnet[2].availability_zone/second pod subnet in a zone",
+			cn(badPodSubnet()+"\n  "+badBlockOf("subnet", badMerge(badPodSubnetBase, `id = "subnet-pb"`, `cidr = "100.64.1.0/24"`))), `availability_zone = "eu-west-1a"`,
+			`Two pod subnets in one zone subnet-pa (subnet[1]) and subnet-pb (subnet[2]) are pod subnets in eu-west-1a;`),
+		badNestedAt("subnet[0].security_group_ids/node subnet", badCluster(badNodeSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718"]`)), `security_group_ids = ["sg-0a1b2c3d4e5f60718"]`,
+			"Security groups on a node subnet security_group_ids are the ENIConfig security groups of a pod subnet; subnet-a is a node subnet"),
+		badNestedAt("subnet[1].security_group_ids/empty string", cn(badPodSubnet(`security_group_ids = [""]`)), `security_group_ids = [""]`,
+			`Invalid security group id "" must be a security group id such as sg-0123456789abcdef0.`),
+		badNestedAt("subnet[1].security_group_ids/duplicate", cn(badPodSubnet(`security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0a1b2c3d4e5f60718"]`)),
+			`security_group_ids = ["sg-0a1b2c3d4e5f60718", "sg-0a1b2c3d4e5f60718"]`,
+			`Duplicate List Value "sg-0a1b2c3d4e5f60718" is also element 0 of subnet[1].security_group_ids; list each value once.`),
+		badNestedAt("subnet[1].security_group_ids/null element", cn(badPodSubnet(`security_group_ids = [null]`)), `security_group_ids = [null]`,
+			"Null List Value Element 0 of subnet[1].security_group_ids is null; remove it or give a value."),
+		badTop("region/empty", cn(), `region = ""`, `Invalid region "" must be an AWS region name such as eu-west-1.`),
+		badTop("region/white space", cn(), `region = "eu-west-1 "`, `Invalid region "eu-west-1 " must be an AWS region name such as eu-west-1.`),
+		badNested("subnet/only pod subnets", cn(badBlockOf("subnet", badPodSubnetBase), `custom_networking = true`),
 			`No node subnets Every subnet has purpose "pods"`),
 		// One error on custom_networking, one on the group whose zone
 		// lacks a pod subnet.
 		badNested("custom_networking/true without pod subnets", badCluster(cnGroup(), `custom_networking = true`),
 			`Custom networking without pod subnets custom_networking = true puts pod ENIs in ENIConfig subnets; add one subnet with purpose = "pods" per Availability Zone.`,
 			`No pod subnet in a zone the group uses general has nodes in eu-west-1a, and custom networking needs an ENIConfig (pod) subnet there`),
-		badNested("update_surge.extra_nodes/with max_unavailable", badCluster(`update_surge = { extra_nodes = 1, max_unavailable = 2 }`),
-			`Invalid Attribute Combination Attribute "update_surge.max_unavailable" cannot be specified when "update_surge.extra_nodes" is specified`),
+		badNestedAt("update_surge.extra_nodes/with max_unavailable", badCluster(badBlockOf("update_surge", []string{`extra_nodes = 1`, `max_unavailable = 2`})), `max_unavailable = 2`,
+			`Conflicting surge settings update_surge sets both extra_nodes and max_unavailable; give one`),
 	)
-	// An empty cidr is also no cidr: with no available_ips either, the
-	// subnet's size is unknown too.
-	rows = append(rows, badNested("subnets[0].cidr/empty string", badCluster(badNodeSubnet(`cidr = ""`)),
-		`Invalid subnet CIDR "" is not a CIDR block such as 10.0.0.0/24.`,
-		"Subnet size unknown subnets[0] (subnet-a) has neither cidr nor available_ips"))
+	// An empty cidr is refused as a CIDR; the size check waits for it.
+	rows = append(rows, badNestedAt("subnet[0].cidr/empty string", badCluster(badNodeSubnet(`cidr = ""`)), `cidr = ""`,
+		`Invalid subnet CIDR "" is not a CIDR block such as 10.0.0.0/24.`))
 	for _, in := range []struct{ name, value, want string }{
 		{"white space", `" 10.0.0.0/24"`, `" 10.0.0.0/24" has surrounding white space; write "10.0.0.0/24".`},
 		{"IPv6", `"2001:db8::/64"`, `"2001:db8::/64" is not IPv4`},
 		{"host bits", `"10.0.0.1/24"`, `"10.0.0.1/24" has host bits set: the subnet is 10.0.0.0/24.`},
 		{"too large", `"10.0.0.0/8"`, `"10.0.0.0/8" is a /8: AWS subnets are /16 to /28.`},
 	} {
-		// The schema validator and the provider's cross-checks both parse
-		// the CIDR; Terraform shows the identical error once. The message
-		// quotes the value, not the attribute.
-		rows = append(rows, badNested("subnets[0].cidr/"+in.name, badCluster(badNodeSubnet("cidr = "+in.value)), "Invalid subnet CIDR "+in.want))
+		rows = append(rows, badNestedAt("subnet[0].cidr/"+in.name, badCluster(badNodeSubnet("cidr = "+in.value)), "cidr = "+in.value, "Invalid subnet CIDR "+in.want))
 	}
 	groupNumber := func(attr string, lo, hi int64) []badInputRow {
-		return badNestedNumberRows("node_groups[0]."+attr, lo, hi, func(v string) []string { return badCluster(badGroup(attr + " = " + v)) })
+		return badNestedNumberRows("node_group[0]."+attr, lo, hi, func(v string) []string { return badCluster(badGroup(attr + " = " + v)) })
 	}
 	rows = append(rows, groupNumber("max_network_interfaces", 1, 1024)...)
 	rows = append(rows, groupNumber("ipv4_addresses_per_interface", 2, 1024)...)
 	rows = append(rows, groupNumber("vcpus", 1, 100000)...)
-	// A value its validator refuses skips the checks that combine
-	// attributes: one error, not a second computed from the bad value.
+	// A value refused skips the checks that combine attributes: one
+	// error, not a second computed from the bad value.
 	rows = append(rows, groupNumber("expected_pods", 1, maxTarget)...)
 	rows = append(rows, groupNumber("desired_nodes", 0, maxTarget)...)
 	rows = append(rows, groupNumber("max_nodes", 0, maxTarget)...)
 	rows = append(rows, groupNumber("max_pods", 1, maxTarget)...)
-	rows = append(rows, badNestedNumberRows("subnets[0].available_ips", 0, 1<<24, func(v string) []string {
+	rows = append(rows, badNestedNumberRows("subnet[0].available_ips", 0, 1<<24, func(v string) []string {
 		return badCluster(badNodeSubnet("available_ips = " + v))
 	})...)
 	rows = append(rows, badNumberRows(badCluster(), "spare_ips", 0, maxTarget)...)
@@ -556,16 +606,16 @@ func TestAccBadInputCluster(t *testing.T) {
 		lo, hi int64
 	}{{"extra_nodes", 0, maxTarget}, {"max_unavailable", 1, 100}, {"max_unavailable_percentage", 1, 100}} {
 		rows = append(rows, badNestedNumberRows("update_surge."+s.attr, s.lo, s.hi, func(v string) []string {
-			return badCluster(fmt.Sprintf("update_surge = { %s = %s }", s.attr, v))
+			return badCluster(badBlockOf("update_surge", []string{s.attr + " = " + v}))
 		})...)
 	}
-	rows = append(rows, badNested("update_surge.max_unavailable/above quota", badCluster(`update_surge = { max_unavailable = 101 }`),
+	rows = append(rows, badNestedAt("update_surge.max_unavailable/above quota", badCluster(badBlockOf("update_surge", []string{`max_unavailable = 101`})), `max_unavailable = 101`,
 		badBetween("update_surge.max_unavailable", 1, 100, "101")))
 	rows = append(rows, badSettingsRows("current", func(attr, v string) []string {
-		return badCluster(fmt.Sprintf("current = { %s = %s }", attr, v))
+		return badCluster(badBlockOf("current", []string{attr + " = " + v}))
 	})...)
 	// Read-time: a subnet with no free address cannot hold the group.
-	rows = append(rows, badInputRow{name: "subnets[0].available_ips/zero", body: badCluster(badNodeSubnet(`available_ips = 0`)), read: true,
+	rows = append(rows, badInputRow{name: "subnet[0].available_ips/zero", body: badCluster(badNodeSubnet(`available_ips = 0`)), read: true,
 		want: []string{"Subnet too small for the cluster Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at desired: it needs 50 addresses and offers 0, 50 short."}})
 	runBadInputRows(t, "vpccni_cluster", rows)
 
@@ -579,6 +629,17 @@ func TestAccBadInputCluster(t *testing.T) {
 	}
 	surgeA := badAt(subnetA("ips_needed_surge"), knownvalue.Int64Exact(6*25)) // max 4 + surge max(2*1, 1) = 2
 	cnEnv := `"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone","MINIMUM_IP_TARGET":"17","WARM_IP_TARGET":"2"}}`
+	// dynamicBlock writes one block per element of a list known only
+	// after apply.
+	dynamicBlock := func(name, list string, attrs ...string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "dynamic %q {\n    for_each = %s\n    content {\n", name, list)
+		for _, a := range attrs {
+			fmt.Fprintf(&b, "      %s = %s.value.%s\n", a, name, a)
+		}
+		b.WriteString("    }\n  }")
+		return b.String()
+	}
 	runGoodInputRows(t, "vpccni_cluster", []goodInputRow{
 		{
 			// Raised to WARM_IP_TARGET = 1 with a warning, as in
@@ -589,50 +650,45 @@ func TestAccBadInputCluster(t *testing.T) {
 		{
 			// A group scaled to zero that can grow to max_nodes: planned
 			// at max_nodes, nothing needed at desired.
-			name: "node_groups[0].desired_nodes/zero", body: badCluster(badGroup(`desired_nodes = 0`)),
+			name: "node_group[0].desired_nodes/zero", body: badCluster(badGroup(`desired_nodes = 0`)),
 			checks: []badValueCheck{badAt(subnetA("ips_needed_desired"), knownvalue.Int64Exact(0)), surgeA},
 		},
 		{
 			// Optional nulls take their defaults.
 			name: "optional/null", body: badCluster(badGroup(`max_nodes = null`, `max_pods = null`, `subnet_ids = null`), badNodeSubnet(`purpose = null`, `available_ips = null`),
-				`spare_ips = null`, `prefix_delegation = null`, `custom_networking = null`, `fail_on_insufficient_subnet = null`, `region = null`, `update_surge = null`, `current = null`),
+				`spare_ips = null`, `prefix_delegation = null`, `custom_networking = null`, `fail_on_insufficient_subnet = null`, `region = null`),
 			checks: []badValueCheck{badAttr("spare_ips", knownvalue.Int64Exact(2)), badAttr("custom_networking", knownvalue.Bool(false)),
 				badAttr("fail_on_insufficient_subnet", knownvalue.Bool(true)), badAt(subnetA("purpose"), knownvalue.StringExact("nodes")),
 				badAt(subnetA("ips_needed_max"), knownvalue.Int64Exact(2*25)), cv(fix)},
 		},
 		{
-			// A name is only the groups key: white space is kept as given.
-			name: "node_groups[0].name/white space", body: badCluster(badGroup(`name = " general"`)),
-			checks: []badValueCheck{badAt(tfjsonpath.New("groups").AtMapKey(" general").AtMapKey("max_pods"), knownvalue.Int64Exact(29))},
-		},
-		{
 			// cidr can be left out when available_ips gives the capacity.
-			name: "subnets[0].cidr/null with available_ips", body: badCluster(badNodeSubnet(`cidr = null`, `available_ips = 200`)),
+			name: "subnet[0].cidr/null with available_ips", body: badCluster(badNodeSubnet(`cidr = null`, `available_ips = 200`)),
 			checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(200)), surgeA},
 		},
 		{
 			// An empty update_surge is the EKS default; extra_nodes = 0 is
 			// an in-place update; the quota's 100 is allowed.
-			name: "update_surge/empty", body: badCluster(`update_surge = {}`),
+			name: "update_surge/empty", body: badCluster(`update_surge {}`),
 			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(2)), surgeA},
 		},
-		{name: "update_surge.extra_nodes/zero", body: badCluster(`update_surge = { extra_nodes = 0 }`),
+		{name: "update_surge.extra_nodes/zero", body: badCluster(badBlockOf("update_surge", []string{`extra_nodes = 0`})),
 			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(0))}},
 		// 104 nodes at max + surge do not fit a /24: warn mode.
-		{name: "update_surge.max_unavailable/quota", body: badCluster(`update_surge = { max_unavailable = 100 }`, `fail_on_insufficient_subnet = false`),
+		{name: "update_surge.max_unavailable/quota", body: badCluster(badBlockOf("update_surge", []string{`max_unavailable = 100`}), `fail_on_insufficient_subnet = false`),
 			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(100)), badAttr("fits", knownvalue.Bool(false))}},
 		{
 			// An empty current is the add-on defaults: 20 pods and a warm
 			// ENI want 4 ENIs' worth, capped at m5.large's 3 x 9 = 27
 			// secondaries, 30 addresses.
-			name: "current/empty", body: badCluster(`current = {}`),
+			name: "current/empty", body: badCluster(`current {}`),
 			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(30))},
 		},
 		{
 			// Zero targets are valid settings: IP targets of 0 are unset,
 			// and WARM_ENI_TARGET=0 still fills whole ENIs, adding one
 			// when none is free: 20 pods take 3 ENIs, 27 secondaries.
-			name: "current/zero", body: badCluster(`current = { warm_eni_target = 0, warm_ip_target = 0, minimum_ip_target = 0, warm_prefix_target = 0 }`),
+			name: "current/zero", body: badCluster(badBlockOf("current", []string{`warm_eni_target = 0`, `warm_ip_target = 0`, `minimum_ip_target = 0`, `warm_prefix_target = 0`})),
 			checks: []badValueCheck{badAt(group0("current").AtMapKey("secondary_ips_per_node"), knownvalue.Int64Exact(27))},
 		},
 		{
@@ -643,27 +699,28 @@ func TestAccBadInputCluster(t *testing.T) {
 			name: "security_group_ids/empty", body: cn(badGroup(`expected_pods = 17`), `region = "eu-west-1"`, badPodSubnet(`security_group_ids = []`)),
 			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa"}}},` + cnEnv)},
 		},
-		{name: "node_groups/unknown", unknown: true, body: badCluster(`node_groups = local.u.groups`), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "subnets/unknown", unknown: true, body: badCluster(`subnets = local.u.subnets`), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].name/unknown", unknown: true, body: badCluster(badGroup(`name = local.u.general`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].instance_type/unknown", unknown: true, body: badCluster(badGroup(`instance_type = local.u.m5`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].expected_pods/unknown", unknown: true, body: badCluster(badGroup(`expected_pods = local.u.n20`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].desired_nodes/unknown", unknown: true, body: badCluster(badGroup(`desired_nodes = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].max_nodes/unknown", unknown: true, body: badCluster(badGroup(`max_nodes = local.u.n4`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].max_pods/unknown", unknown: true, body: badCluster(badGroup(`max_pods = local.u.n20`)),
+		{name: "node_group/unknown", unknown: true, body: badCluster(dynamicBlock("node_group", "local.u.groups", "name", "instance_type", "expected_pods", "desired_nodes", "max_nodes")),
+			checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnet/unknown", unknown: true, body: badCluster(dynamicBlock("subnet", "local.u.subnets", "id", "cidr", "availability_zone")), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].name/unknown", unknown: true, body: badCluster(badGroup(`name = local.u.general`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].instance_type/unknown", unknown: true, body: badCluster(badGroup(`instance_type = local.u.m5`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].expected_pods/unknown", unknown: true, body: badCluster(badGroup(`expected_pods = local.u.n20`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].desired_nodes/unknown", unknown: true, body: badCluster(badGroup(`desired_nodes = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].max_nodes/unknown", unknown: true, body: badCluster(badGroup(`max_nodes = local.u.n4`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].max_pods/unknown", unknown: true, body: badCluster(badGroup(`max_pods = local.u.n20`)),
 			checks: []badValueCheck{badAt(group0("max_pods"), knownvalue.Int64Exact(20))}},
-		{name: "node_groups[0].vcpus/unknown", unknown: true, body: badCluster(badGroup(`vcpus = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].max_network_interfaces/unknown", unknown: true, body: badCluster(badGroup(`max_network_interfaces = local.u.n3`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].ipv4_addresses_per_interface/unknown", unknown: true, body: badCluster(badGroup(`ipv4_addresses_per_interface = local.u.n10`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "node_groups[0].subnet_ids/unknown", unknown: true, body: badCluster(badGroup(`subnet_ids = [local.u.subnet_id]`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "subnets[0].id/unknown", unknown: true, body: badCluster(badNodeSubnet(`id = local.u.subnet_id`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "subnets[0].cidr/unknown", unknown: true, body: badCluster(badNodeSubnet(`cidr = local.u.cidr`)), checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(251))}},
-		{name: "subnets[0].availability_zone/unknown", unknown: true, body: badCluster(badNodeSubnet(`availability_zone = local.u.zone`)),
+		{name: "node_group[0].vcpus/unknown", unknown: true, body: badCluster(badGroup(`vcpus = local.u.n2`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].max_network_interfaces/unknown", unknown: true, body: badCluster(badGroup(`max_network_interfaces = local.u.n3`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].ipv4_addresses_per_interface/unknown", unknown: true, body: badCluster(badGroup(`ipv4_addresses_per_interface = local.u.n10`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "node_group[0].subnet_ids/unknown", unknown: true, body: badCluster(badGroup(`subnet_ids = [local.u.subnet_id]`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnet[0].id/unknown", unknown: true, body: badCluster(badNodeSubnet(`id = local.u.subnet_id`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnet[0].cidr/unknown", unknown: true, body: badCluster(badNodeSubnet(`cidr = local.u.cidr`)), checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(251))}},
+		{name: "subnet[0].availability_zone/unknown", unknown: true, body: badCluster(badNodeSubnet(`availability_zone = local.u.zone`)),
 			checks: []badValueCheck{badAt(subnetA("availability_zone"), knownvalue.StringExact("eu-west-1a"))}},
-		{name: "subnets[0].available_ips/unknown", unknown: true, body: badCluster(badNodeSubnet(`available_ips = local.u.n200`)),
+		{name: "subnet[0].available_ips/unknown", unknown: true, body: badCluster(badNodeSubnet(`available_ips = local.u.n200`)),
 			checks: []badValueCheck{badAt(subnetA("capacity"), knownvalue.Int64Exact(200))}},
-		{name: "subnets[0].purpose/unknown", unknown: true, body: badCluster(badNodeSubnet(`purpose = local.u.nodes`)), checks: []badValueCheck{cv(fix), surgeA}},
-		{name: "subnets[1].security_group_ids/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `region = "eu-west-1"`, badPodSubnet(`security_group_ids = local.u.sgs`)),
+		{name: "subnet[0].purpose/unknown", unknown: true, body: badCluster(badNodeSubnet(`purpose = local.u.nodes`)), checks: []badValueCheck{cv(fix), surgeA}},
+		{name: "subnet[1].security_group_ids/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `region = "eu-west-1"`, badPodSubnet(`security_group_ids = local.u.sgs`)),
 			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa","securityGroups":["sg-0a1b2c3d4e5f60718"]}}},` + cnEnv)}},
 		{name: "spare_ips/unknown", unknown: true, body: badCluster(`spare_ips = local.u.n2`), checks: []badValueCheck{cv(fix)}},
 		{name: "prefix_delegation/unknown", unknown: true, body: badCluster(`prefix_delegation = local.u.no`), checks: []badValueCheck{cv(fix)}},
@@ -674,11 +731,13 @@ func TestAccBadInputCluster(t *testing.T) {
 		{name: "region/unknown", unknown: true, body: cn(badGroup(`expected_pods = 17`), `region = local.u.region`),
 			checks: []badValueCheck{cv(`{"eniConfig":{"create":true,"region":"eu-west-1","subnets":{"eu-west-1a":{"id":"subnet-pa"}}},` + cnEnv)}},
 		{name: "fail_on_insufficient_subnet/unknown", unknown: true, body: badCluster(`fail_on_insufficient_subnet = local.u.yes`), checks: []badValueCheck{badAttr("fits", knownvalue.Bool(true))}},
-		{name: "update_surge/unknown", unknown: true, body: badCluster(`update_surge = local.u.surge`), checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(0))}},
-		{name: "update_surge.extra_nodes/unknown", unknown: true, body: badCluster(`update_surge = { extra_nodes = local.u.n3 }`), checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(3))}},
-		{name: "current/unknown", unknown: true, body: badCluster(`current = local.u.current`),
+		{name: "update_surge/unknown", unknown: true, body: badCluster(dynamicBlock("update_surge", "[local.u.surge]", "extra_nodes")),
+			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(0))}},
+		{name: "update_surge.extra_nodes/unknown", unknown: true, body: badCluster(badBlockOf("update_surge", []string{`extra_nodes = local.u.n3`})),
+			checks: []badValueCheck{badAt(group0("surge_nodes"), knownvalue.Int64Exact(3))}},
+		{name: "current/unknown", unknown: true, body: badCluster(dynamicBlock("current", "[local.u.current]", "minimum_ip_target", "warm_ip_target")),
 			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(25))}},
-		{name: "current.warm_ip_target/unknown", unknown: true, body: badCluster(`current = { minimum_ip_target = 20, warm_ip_target = local.u.n2 }`),
+		{name: "current.warm_ip_target/unknown", unknown: true, body: badCluster(badBlockOf("current", []string{`minimum_ip_target = 20`, `warm_ip_target = local.u.n2`})),
 			checks: []badValueCheck{badAt(group0("current").AtMapKey("ips_per_node"), knownvalue.Int64Exact(25))}},
 	})
 }
@@ -693,9 +752,9 @@ func TestAccBadInputFunctions(t *testing.T) {
 			return fmt.Sprintf("provider::vpccni::max_pods(%s)", instanceType)
 		}
 		rows = append(rows,
-			badCall(fn+"/instance_type/empty", args(`""`), `Invalid value for "instance_type" parameter: instance type "" is not in the embedded table of 1391 EC2 instance types`),
-			badCall(fn+"/instance_type/leading space", args(`" r5.xlarge"`), `Invalid value for "instance_type" parameter: instance type " r5.xlarge" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
-			badCall(fn+"/instance_type/upper case", args(`"R5.XLARGE"`), `Invalid value for "instance_type" parameter: instance type "R5.XLARGE" is not in the embedded table of 1391 EC2 instance types; did you mean r5.xlarge?`),
+			badCall(fn+"/instance_type/empty", args(`""`), `Invalid value for "instance_type" parameter: The instance type is empty; give an EC2 instance type such as "m5.large".`),
+			badCall(fn+"/instance_type/leading space", args(`" r5.xlarge"`), `Invalid value for "instance_type" parameter: instance type " r5.xlarge" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean r5.xlarge?`),
+			badCall(fn+"/instance_type/upper case", args(`"R5.XLARGE"`), `Invalid value for "instance_type" parameter: instance type "R5.XLARGE" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean r5.xlarge?`),
 			badCall(fn+"/instance_type/null", args(`null`), `Invalid value for "instance_type" parameter: argument must not be null.`),
 		)
 	}
@@ -716,7 +775,11 @@ func TestAccBadInputFunctions(t *testing.T) {
 		badCall("node_ips/settings/beyond int64", nodeIPs("20", "{ warm_eni_target = 1e20 }"), `Invalid value for "settings" parameter: settings.warm_eni_target = 100000000000000000000: must be a whole number from 0 to 100000`),
 		badCall("node_ips/settings/fraction", nodeIPs("20", "{ warm_ip_target = 2.5 }"), `Invalid value for "settings" parameter: settings.warm_ip_target = 2.5: must be a whole number from 0 to 100000`),
 		badCall("node_ips/settings/upper-case key", nodeIPs("20", "{ WARM_IP_TARGET = 2 }"), `Invalid value for "settings" parameter: settings has an unknown key "WARM_IP_TARGET"; the keys are minimum_ip_target, prefix_delegation, warm_eni_target, warm_ip_target, warm_prefix_target`),
-		badCall("node_ips/settings/string", nodeIPs("20", `""`), `Invalid value for "settings" parameter: settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not basetypes.StringType`),
+		badCall("node_ips/settings/string", nodeIPs("20", `""`), `Invalid value for "settings" parameter: settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not a string.`),
+		// Terraform's language names, never Go's: a list literal is a
+		// tuple.
+		badCall("node_ips/settings/list", nodeIPs("20", `[1, 2]`), `Invalid value for "settings" parameter: settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not a tuple (a list literal such as [1, 2]).`),
+		badCall("node_ips/settings/prefix_delegation not bool", nodeIPs("20", `{ prefix_delegation = [] }`), `Invalid value for "settings" parameter: settings.prefix_delegation must be a bool (true or false), not a tuple (a list literal such as [1, 2]).`),
 	)
 	for _, in := range []struct{ name, arg, want string }{
 		{"empty", `""`, `"" is not a CIDR block such as 10.0.0.0/24`},

@@ -6,7 +6,6 @@ package provider
 import (
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -22,19 +21,16 @@ const clusterDS = "data.vpccni_cluster.this"
 // clusterConfig is the docs guide's cluster: three node groups over three
 // zones. extra is spliced into the data source block.
 func clusterConfig(cidrs [3]string, generalPods int, extra string) string {
-	return fmt.Sprintf(`
-data "vpccni_cluster" "this" {
-  node_groups = [
-    { name = "general", instance_type = "m5.large",   expected_pods = %d,  desired_nodes = 6, max_nodes = 12 },
-    { name = "memory",  instance_type = "r5.xlarge",  expected_pods = 40,  desired_nodes = 3, max_nodes = 6 },
-    { name = "compute", instance_type = "c5.4xlarge", expected_pods = 100, desired_nodes = 2, max_nodes = 4 },
-  ]
-  subnets = concat([
-    { id = "subnet-a", cidr = %q, availability_zone = "eu-west-1a" },
-    { id = "subnet-b", cidr = %q, availability_zone = "eu-west-1b" },
-    { id = "subnet-c", cidr = %q, availability_zone = "eu-west-1c" },
-  ], local.pod_subnets)
-  %s
+	return `
+data "vpccni_cluster" "this" {` +
+		group("general", "m5.large", generalPods, 6, 12) +
+		group("memory", "r5.xlarge", 40, 3, 6) +
+		group("compute", "c5.4xlarge", 100, 2, 4) +
+		nodeSubnet("subnet-a", cidrs[0], "eu-west-1a") +
+		nodeSubnet("subnet-b", cidrs[1], "eu-west-1b") +
+		nodeSubnet("subnet-c", cidrs[2], "eu-west-1c") +
+		podSubnetsFromLocal + `
+  ` + extra + `
 }
 output "json_matches_jsonencode" {
   value = data.vpccni_cluster.this.configuration_values == jsonencode(merge(
@@ -42,7 +38,7 @@ output "json_matches_jsonencode" {
     data.vpccni_cluster.this.custom_networking ? { eniConfig = local.eni_config } : {}
   ))
 }
-`, generalPods, cidrs[0], cidrs[1], cidrs[2], extra)
+`
 }
 
 const noPodSubnets = `
@@ -139,7 +135,7 @@ func TestAccClusterSubnetTooSmall(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: clusterConfig([3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}, 20, "") + noPodSubnets,
 			ExpectError: expectError(`Subnet subnet-a (10.0.0.0/24, eu-west-1a) is too small at max: it needs 402 addresses and offers 251, 151 short. ` +
-				`Needed at desired / max / max + surge: 201 / 402 / 754. Groups with nodes here: general, memory, compute. ` +
+				`Needed at desired / max / max + surge: 201 / 402 / 754. Groups with nodes here: general, memory and compute. ` +
 				`The smallest subnet that holds max + surge is a /22 (1019 usable addresses).`),
 		}},
 	})
@@ -206,7 +202,7 @@ locals {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config:      clusterConfig([3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"}, 15, "") + pods,
-			ExpectError: expectError(`general has nodes in eu-west-1c, and custom networking needs an ENIConfig (pod) subnet there: add a subnet with purpose = "pods" and availability_zone = "eu-west-1c".`),
+			ExpectError: expectError(`general, memory and compute have nodes in eu-west-1c, and custom networking needs an ENIConfig (pod) subnet there: add a subnet with purpose = "pods" and availability_zone = "eu-west-1c".`),
 		}},
 	})
 }
@@ -238,30 +234,39 @@ func TestAccClusterPrefixDelegation(t *testing.T) {
 }
 
 func TestAccClusterErrors(t *testing.T) {
-	group := `{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 6, max_nodes = 12 }`
-	subnet := `{ id = "subnet-a", cidr = "10.0.0.0/22", availability_zone = "eu-west-1a" }`
+	general := []string{`name = "general"`, `instance_type = "m5.large"`, `expected_pods = 20`, `desired_nodes = 6`, `max_nodes = 12`}
+	subnetA := []string{`id = "subnet-a"`, `cidr = "10.0.0.0/22"`, `availability_zone = "eu-west-1a"`}
+	g := func(over ...string) string { return groupBlock(badMerge(general, over...)...) }
+	sn := func(over ...string) string { return subnetBlock(badMerge(subnetA, over...)...) }
 	cases := map[string]struct{ groups, subnets, extra, want string }{
-		"no groups":          {"", subnet, "", "Attribute node_groups list must contain at least 1 elements"},
-		"duplicate names":    {group + "," + group, subnet, "", `"general" is also node_groups[0]`},
-		"duplicate subnets":  {group, subnet + "," + subnet, "", `"subnet-a" is also subnets[0]`},
-		"unknown subnet id":  {strings.Replace(group, "}", `, subnet_ids = ["subnet-z"] }`, 1), subnet, "", `general lists subnet_ids[0] = "subnet-z", which is not in subnets`},
-		"max below desired":  {strings.Replace(group, "max_nodes = 12", "max_nodes = 2", 1), subnet, "", "max_nodes = 2 is below desired_nodes = 6"},
-		"pods over max pods": {strings.Replace(group, "expected_pods = 20", "expected_pods = 30", 1), subnet, "", "general: expected_pods = 30, but m5.large runs at most 29 pods"},
-		"bad cidr":           {group, strings.Replace(subnet, "10.0.0.0/22", "10.0.1.0/22", 1), "", `"10.0.1.0/22" has host bits set: the subnet is 10.0.0.0/22`},
-		"no size":            {group, `{ id = "subnet-a", availability_zone = "eu-west-1a" }`, "", "has neither cidr nor available_ips"},
-		"bad purpose":        {group, strings.Replace(subnet, "}", `, purpose = "pod" }`, 1), "", `value must be one of: ["nodes" "pods"]`},
-		"pods without CN":    {group, subnet + `, { id = "subnet-p", cidr = "100.64.0.0/16", availability_zone = "eu-west-1a", purpose = "pods" }`, "custom_networking = false", `subnet-p has purpose "pods"`},
-		"CN without pods":    {group, subnet, "custom_networking = true", "add one subnet with purpose = \"pods\" per Availability Zone"},
-		"surge conflict":     {group, subnet, "update_surge = { extra_nodes = 1, max_unavailable = 2 }", "Invalid Attribute Combination"},
-		"unknown type":       {strings.Replace(group, "m5.large", "m5.lrage", 1), subnet, "", "did you mean m5.large?"},
-		"SGs on node subnet": {group, strings.Replace(subnet, "}", `, security_group_ids = ["sg-0a1b2c3d4e5f60718"] }`, 1), "", "security_group_ids are the ENIConfig security groups of a pod subnet"},
+		"no groups":          {"", sn(), "", "At least one node_group block is required"},
+		"no subnets":         {g(), "", "", "At least one subnet block is required"},
+		"duplicate names":    {g() + g(), sn(), "", `"general" appears 2 times (node_group[0] and node_group[1]); names key the groups output`},
+		"duplicate subnets":  {g(), sn() + sn(), "", `"subnet-a" appears 2 times (subnet[0] and subnet[1]); list each subnet once.`},
+		"unknown subnet id":  {g(`subnet_ids = ["subnet-z"]`), sn(), "", `general lists "subnet-z", which no subnet block has.`},
+		"max below desired":  {g(`max_nodes = 2`), sn(), "", "general: max_nodes = 2 is below desired_nodes = 6"},
+		"pods over max pods": {g(`expected_pods = 30`), sn(), "", "general: expected_pods = 30, but m5.large runs at most 29 pods"},
+		"bad cidr":           {g(), sn(`cidr = "10.0.1.0/22"`), "", `"10.0.1.0/22" has host bits set: the subnet is 10.0.0.0/22`},
+		"no size":            {g(), sn(`-cidr`), "", "has neither cidr nor available_ips"},
+		"bad purpose":        {g(), sn(`purpose = "pod"`), "", `"pod" is not one of "nodes", "pods".`},
+		"pods without CN": {g(), sn() + subnetBlock(`id = "subnet-p"`, `cidr = "100.64.0.0/16"`, `availability_zone = "eu-west-1a"`, `purpose = "pods"`),
+			"custom_networking = false", `subnet-p has purpose "pods"`},
+		"CN without pods":    {g(), sn(), "custom_networking = true", "add one subnet with purpose = \"pods\" per Availability Zone"},
+		"surge conflict":     {g(), sn(), hclBlock("update_surge", "extra_nodes = 1", "max_unavailable = 2"), "update_surge sets both extra_nodes and max_unavailable; give one"},
+		"unknown type":       {g(`instance_type = "m5.lrage"`), sn(), "", "did you mean m5.large?"},
+		"SGs on node subnet": {g(), sn(`security_group_ids = ["sg-0a1b2c3d4e5f60718"]`), "", "security_group_ids are the ENIConfig security groups of a pod subnet"},
+		// Blocks are checked by Terraform itself: a misspelt argument is
+		// an error that names it, and suggests the right one.
+		"misspelt group argument":   {g(`max_node = 40`), sn(), "", `An argument named "max_node" is not expected here.`},
+		"misspelt subnet argument":  {g(), sn(`purpse = "pods"`), "", `An argument named "purpse" is not expected here. Did you mean "purpose"?`},
+		"misspelt current argument": {g(), sn(), hclBlock("current", "warm_ip_targt = 3"), `An argument named "warm_ip_targt" is not expected here. Did you mean "warm_ip_target"?`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:      fmt.Sprintf("data \"vpccni_cluster\" \"this\" {\n  node_groups = [%s]\n  subnets = [%s]\n  %s\n}", c.groups, c.subnets, c.extra),
+					Config:      fmt.Sprintf("data \"vpccni_cluster\" \"this\" {%s%s\n  %s\n}", c.groups, c.subnets, c.extra),
 					ExpectError: expectError(c.want),
 				}},
 			})
@@ -281,8 +286,18 @@ resource "terraform_data" "subnet" {
   input = { id = "subnet-a", cidr = "10.0.0.0/22" }
 }
 data "vpccni_cluster" "this" {
-  node_groups = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 6, max_nodes = 12 }]
-  subnets     = [{ id = terraform_data.subnet.output.id, cidr = terraform_data.subnet.output.cidr, availability_zone = "eu-west-1a" }]
+  node_group {
+    name          = "general"
+    instance_type = "m5.large"
+    expected_pods = 20
+    desired_nodes = 6
+    max_nodes     = 12
+  }
+  subnet {
+    id                = terraform_data.subnet.output.id
+    cidr              = terraform_data.subnet.output.cidr
+    availability_zone = "eu-west-1a"
+  }
 }`,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(clusterDS, tfjsonpath.New("fits"))},
@@ -315,13 +330,8 @@ func TestAccClusterAlternatives(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: `
-data "vpccni_cluster" "this" {
-  node_groups = [{ name = "apps", instance_type = "r5.xlarge", expected_pods = 20, desired_nodes = 10 }]
-  subnets = [
-    { id = "subnet-a", cidr = "10.0.0.0/25", availability_zone = "eu-west-1a" },
-    { id = "subnet-b", cidr = "10.0.0.128/25", availability_zone = "eu-west-1b" },
-    { id = "subnet-c", cidr = "10.0.1.0/25", availability_zone = "eu-west-1c" },
-  ]
+data "vpccni_cluster" "this" {` + groupBlock(`name = "apps"`, `instance_type = "r5.xlarge"`, `expected_pods = 20`, `desired_nodes = 10`) +
+				nodeSubnet("subnet-a", "10.0.0.0/25", "eu-west-1a") + nodeSubnet("subnet-b", "10.0.0.128/25", "eu-west-1b") + nodeSubnet("subnet-c", "10.0.1.0/25", "eu-west-1c") + `
   fail_on_insufficient_subnet = false
 }`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -336,21 +346,26 @@ data "vpccni_cluster" "this" {
 	})
 }
 
-// TestAccClusterAlternativeNotPossible: under custom networking m5.large
-// keeps 2 pod ENIs of 9, 18 pod addresses for the general group's 20.
-func TestAccClusterAlternativeNotPossible(t *testing.T) {
+// TestAccClusterAlternativeCustomNetworkingPrefixes: under plain custom
+// networking m5.large keeps 2 pod ENIs of 9, 18 pod addresses for the
+// general group's 20, so custom networking is planned with prefix
+// delegation, as plan.TestClusterAlternativesCustomNetworkingPrefixes
+// works out: 2312 ENIConfig addresses, a /22 per zone, 40 node addresses.
+func TestAccClusterAlternativeCustomNetworkingPrefixes(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: clusterConfig([3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}, 20, "") + noPodSubnets,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("alternatives").AtSliceIndex(2), knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"remedy":          knownvalue.StringExact("custom_networking"),
-					"possible":        knownvalue.Bool(false),
-					"fits":            knownvalue.Null(),
-					"node_subnet_ips": knownvalue.Null(),
-					"notes": knownvalue.StringRegexp(regexp.MustCompile(`Not possible for general: m5\.large holds at most 18 pod addresses with custom_networking ` +
-						`\(max pods 20 counts aws-node and kube-proxy\), and 20 pods are expected\.$`)),
+					"remedy":                     knownvalue.StringExact("custom_networking"),
+					"possible":                   knownvalue.Bool(true),
+					"fits":                       knownvalue.Bool(true),
+					"node_subnet_ips":            knownvalue.Int64Exact(40),
+					"pod_subnet_ips":             knownvalue.Int64Exact(2312),
+					"smallest_pod_subnet_prefix": knownvalue.Int64Exact(22),
+					"notes": knownvalue.StringRegexp(regexp.MustCompile(`Planned with prefix delegation \(ENABLE_PREFIX_DELEGATION\): without it, for general, m5\.large holds at most 18 pod addresses with custom_networking ` +
+						`\(max pods 20 counts aws-node and kube-proxy\), and 20 pods are expected\.`)),
 				})),
 			},
 		}},

@@ -92,12 +92,12 @@ func threeGroupClusterValues() map[string]any {
 		return s
 	}
 	return map[string]any{
-		"node_groups": []any{
+		"node_group": []any{
 			group("general", "m5.large", 17, 6, 12),
 			group("memory", "r5.xlarge", 40, 3, 6),
 			group("compute", "c5.4xlarge", 100, 2, 4),
 		},
-		"subnets": []any{
+		"subnet": []any{
 			subnet("subnet-a", "10.0.0.0/22", "eu-west-1a", false),
 			subnet("subnet-b", "10.0.4.0/22", "eu-west-1b", false),
 			subnet("subnet-c", "10.0.8.0/22", "eu-west-1c", false),
@@ -131,9 +131,9 @@ func TestClusterDeterministic(t *testing.T) {
 
 	var sr datasource.SchemaResponse
 	NewClusterDataSource().Schema(t.Context(), datasource.SchemaRequest{}, &sr)
-	in, diags := clusterModelOf(objectOf(benchValue(sr.Schema.Type().TerraformType(t.Context()), values))).input()
-	if diags.HasError() {
-		t.Fatal(diags)
+	in, dec := decodeCluster(benchValue(sr.Schema.Type().TerraformType(t.Context()), values))
+	if !dec.complete() {
+		t.Fatal(dec.errs)
 	}
 	want := plan.Cluster(in)
 	for i := range 100 {

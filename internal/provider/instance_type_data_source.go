@@ -9,8 +9,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
 var (
@@ -32,38 +33,21 @@ func (d *InstanceTypeDataSource) Metadata(_ context.Context, req datasource.Meta
 }
 
 func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := instanceLimitsAttributes(true)
+	attrs := instanceTypeAttributes(true)
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"secondary_ips_per_interface": schema.Int64Attribute{
-			MarkdownDescription: "Addresses per ENI that pods can use: `ipv4_addresses_per_interface - 1` (the primary address is the ENI's own). Under prefix delegation, /28 prefixes per ENI.",
-			Computed:            true,
-		},
-		"network_cards": schema.Int64Attribute{
-			MarkdownDescription: "Network cards of the type; null when the type is not in the table.",
-			Computed:            true,
-		},
-		"hypervisor": schema.StringAttribute{
-			MarkdownDescription: "`nitro` or `xen` as EC2 reports it; empty for bare metal types, which report none; null when the type is not in the table (it is then treated as Nitro).",
-			Computed:            true,
-		},
-		"bare_metal": schema.BoolAttribute{
-			MarkdownDescription: "Whether the type is bare metal; null when the type is not in the table.",
-			Computed:            true,
-		},
-		"max_pods": schema.Int64Attribute{
-			MarkdownDescription: "Max pods with secondary IPs: `ENIs * (IPs - 1) + 2`, the value of upstream's `eni-max-pods.txt` that EKS AMIs use. The `+ 2` is aws-node and kube-proxy on the host network.",
-			Computed:            true,
-		},
-		"max_pods_custom_networking": schema.Int64Attribute{
-			MarkdownDescription: "Max pods with custom networking, where the primary ENI carries no pods: `(ENIs - 1) * (IPs - 1) + 2`.",
-			Computed:            true,
-		},
-		"max_pods_prefix_delegation": schema.Int64Attribute{
-			MarkdownDescription: "Max pods with prefix delegation: `ENIs * (IPs - 1) * 16 + 2` on Nitro types (the secondary-IP value on others), " +
-				"capped as EKS's `max-pods-calculator.sh` does: 250 with more than 30 vCPUs, 110 otherwise. The script's `-gt 30` puts a " +
-				"30-vCPU type at 110, although the EKS guide words the rule as \"fewer than 30\". Without `vcpus` the cap is 110.",
-			Computed: true,
-		},
+		"max_eni": maxENIAttribute(),
+		"secondary_ips_per_interface": computedInt("Addresses per ENI that pods can use: `ipv4_addresses_per_interface - 1` (the primary address is the ENI's own). " +
+			"Under prefix delegation, /28 prefixes per ENI."),
+		"network_cards": computedInt("Network cards of the type; null when the type is not in the table."),
+		"hypervisor": computedString("`nitro` or `xen` as EC2 reports it; empty for bare metal types, which report none; null when the type is not in the table " +
+			"(it is then treated as Nitro)."),
+		"bare_metal": computedBool("Whether the type is bare metal; null when the type is not in the table."),
+		"max_pods": computedInt("Max pods with secondary IPs: `ENIs * (IPs - 1) + 2`, the value of upstream's `eni-max-pods.txt` that EKS AMIs use. " +
+			"The `+ 2` is aws-node and kube-proxy on the host network."),
+		"max_pods_custom_networking": computedInt("Max pods with custom networking, where the primary ENI carries no pods: `(ENIs - 1) * (IPs - 1) + 2`."),
+		"max_pods_prefix_delegation": computedInt("Max pods with prefix delegation: `ENIs * (IPs - 1) * 16 + 2` on Nitro types (the secondary-IP value on others), " +
+			"capped as EKS's `max-pods-calculator.sh` does: 250 with more than 30 vCPUs, 110 otherwise. The script's `-gt 30` puts a " +
+			"30-vCPU type at 110, although the EKS guide words the rule as \"fewer than 30\". Without `vcpus` the cap is 110."),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Networking limits of an EC2 instance type and the max pods EKS gives it with secondary IPs, " +
@@ -72,39 +56,51 @@ func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
+// decodeInstanceType reads vpccni_instance_type's inputs once.
+func decodeInstanceType(raw tftypes.Value) (resolvedInstance, int, *decoder) {
+	d := &decoder{}
+	o := d.root(raw)
+	inst := decodeInstance(o)
+	maxENI := o.wholeOr("max_eni", 1, maxOverrideENIs, 0)
+	return inst, maxENI, d
+}
+
 func (d *InstanceTypeDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	config := instanceLimitsModelOf(objectOf(req.Config.Raw))
-	if config.InstanceType.IsNull() || !inRange(config.MaxENI, 1, maxOverrideENIs) ||
-		!overridesInRange(config.MaxNetworkInterfaces, config.IPv4AddressesPerInterface, config.VCPUs) {
-		return // Terraform reports the missing value, the validators the range
-	}
-	_, diags := config.resolve(path.Empty())
-	resp.Diagnostics.Append(diags...)
+	_, _, dec := decodeInstanceType(req.Config.Raw)
+	resp.Diagnostics.Append(dec.errs...)
 }
 
 func (d *InstanceTypeDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	raw := objectOf(req.Config.Raw)
-	inst, diags := instanceLimitsModelOf(raw).resolve(path.Empty())
-	if diags.HasError() {
-		resp.Diagnostics.Append(diags...)
+	inst, maxENI, dec := decodeInstanceType(req.Config.Raw)
+	resp.Diagnostics.Append(dec.errs...)
+	if dec.errs.HasError() {
 		return
 	}
-	out := raw.clone()
-	out["max_network_interfaces"] = tfInt(inst.node.ENIs)
-	out["ipv4_addresses_per_interface"] = tfInt(inst.node.IPv4PerENI)
-	out["secondary_ips_per_interface"] = tfInt(inst.node.IPv4PerENI - 1)
-	if inst.fromTable {
-		out["network_cards"] = tfInt(inst.limits.NetworkCards)
-		out["hypervisor"] = tfString(inst.limits.Hypervisor.String())
-		out["bare_metal"] = tfBool(inst.limits.BareMetal)
+	resp.Diagnostics.Append(dec.warnings...)
+	e := &encoder{}
+	var config map[string]tftypes.Value
+	if err := req.Config.Raw.As(&config); err != nil {
+		reportBug(&resp.Diagnostics, "configuration: %s.", err)
+		return
 	}
-	out["max_pods"] = tfInt(inst.maxPodsFor(false, false).Pods)
-	out["max_pods_custom_networking"] = tfInt(inst.maxPodsFor(true, false).Pods)
-	out["max_pods_prefix_delegation"] = tfInt(inst.maxPodsFor(false, true).Pods)
-	// Warnings about overrides were shown when the configuration was
-	// validated.
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), out)
+	out := e.object(req.Config.Raw.Type(), config)
+	out.set("max_network_interfaces", tfInt(inst.node.ENIs))
+	out.set("ipv4_addresses_per_interface", tfInt(inst.node.IPv4PerENI))
+	out.set("secondary_ips_per_interface", tfInt(inst.node.IPv4PerENI-1))
+	if inst.fromTable {
+		out.set("network_cards", tfInt(inst.limits.NetworkCards))
+		out.set("hypervisor", tfString(inst.limits.Hypervisor.String()))
+		out.set("bare_metal", tfBool(inst.limits.BareMetal))
+	}
+	maxPods := func(cn, pd bool) tftypes.Value {
+		return tfInt(ipam.ComputeMaxPods(inst.node, ipam.Mode{CustomNetworking: cn, PrefixDelegation: pd, MaxENI: maxENI}).Pods)
+	}
+	out.set("max_pods", maxPods(false, false))
+	out.set("max_pods_custom_networking", maxPods(true, false))
+	out.set("max_pods_prefix_delegation", maxPods(false, true))
+	v := out.value()
+	resp.Diagnostics.Append(e.errs...)
+	if !e.errs.HasError() {
+		resp.State.Raw = v
+	}
 }

@@ -92,7 +92,7 @@ func TestAccInstanceTypeDataSourceErrors(t *testing.T) {
 	}{
 		"misspelt type": {`instance_type = "m5.lrage"`, `did you mean m5.large?`},
 		"upper case":    {`instance_type = "M5.LARGE"`, `did you mean m5.large?`},
-		"empty":         {`instance_type = ""`, `instance_type is empty`},
+		"empty":         {`instance_type = ""`, `The instance type is empty`},
 		"zero ENIs": {`instance_type = "m5.large"
   max_network_interfaces = 0`, `Attribute max_network_interfaces value must be between 1 and 1024, got: 0`},
 		"one IP per ENI": {`instance_type = "m5.large"

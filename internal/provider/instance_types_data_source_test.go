@@ -165,9 +165,10 @@ data "vpccni_instance_types" "excluded" {
 
 # m5.8xlarge (8 x 30) under prefix delegation, 200 pods a node, 400 pods.
 # With its 32 vCPUs the cap is 250: 2 nodes of 200; 202 addresses are 13
-# /28s (208) on 1 ENI: 209 a node, 418. Without the count the cap is taken
-# as 110: 4 nodes (110, 110, 110, 70), each holding 112 = 7 /28s (the last
-# too: max(110, 72)), 113 a node, 452.
+# /28s (208) on 1 ENI: 209 a node, 418. c7i.32xlarge has no vCPU count in
+# the instance data, so its cap is taken as 110: 4 nodes (110, 110, 110,
+# 70), each holding 112 = 7 /28s (the last too: max(110, 72)), 113 a node,
+# 452.
 data "vpccni_instance_types" "vcpus" {
   instance_types    = ["m5.8xlarge"]
   expected_pods     = 200
@@ -177,7 +178,7 @@ data "vpccni_instance_types" "vcpus" {
 }
 
 data "vpccni_instance_types" "no_vcpus" {
-  instance_types    = ["m5.8xlarge"]
+  instance_types    = ["c7i.32xlarge"]
   expected_pods     = 200
   total_pods        = 400
   prefix_delegation = true
@@ -225,7 +226,7 @@ func candidateInt(ds, attr string, want int64) statecheck.StateCheck {
 // of a 512-bit number when float64 cannot hold it exactly, and terraform
 // shows that text. 230/200 must read 1.15, not float64's binary error.
 func TestInstanceTypesRatioText(t *testing.T) {
-	exact := map[[2]int]string{
+	exact := map[[2]int64]string{
 		{230, 200}: "1.15",
 		{250, 200}: "1.25",
 		{400, 200}: "2",
@@ -238,7 +239,7 @@ func TestInstanceTypesRatioText(t *testing.T) {
 	}
 	// Repeating decimals print their digits as far as 512 bits go, and
 	// the text reads back as the same number.
-	repeating := map[[2]int]string{
+	repeating := map[[2]int64]string{
 		{262, 205}: "1.27804878048780487804878048780487804878",
 		{1, 3}:     "0.33333333333333333333333333333333333333",
 	}
@@ -262,21 +263,21 @@ func TestAccBadInputInstanceTypes(t *testing.T) {
 	named := badMerge(base, "-families", `instance_types = ["r5.xlarge"]`)
 	rows := []badInputRow{
 		badTop("instance_types/unknown type", named, `instance_types = ["r5.xlarge", "m5.lrage"]`,
-			`Unknown instance type instance type "m5.lrage" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
+			`Unknown instance type instance type "m5.lrage" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean m5.large?`),
 		badTop("instance_types/empty string", named, `instance_types = [""]`,
 			`Unknown instance type The instance type is empty; give an EC2 instance type such as "m5.large".`),
 		badTop("instance_types/empty list", named, `instance_types = []`, "Attribute instance_types list must contain at least 1 elements, got: 0"),
-		badTop("instance_types/duplicate", named, `instance_types = ["r5.xlarge", "r5.xlarge"]`, `Duplicate List Value This attribute contains duplicate values of: "r5.xlarge"`),
-		badTop("instance_types/null element", named, `instance_types = [null]`, "Null List Value This attribute contains a null value."),
-		badTop("instance_types/with families", badMerge(named, `families = ["m5"]`), `instance_types = ["r5.xlarge"]`,
-			`Attribute "families" cannot be specified when "instance_types" is specified`),
-		badTop("instance_types/with size", badMerge(named, `smallest_size = "large"`), `instance_types = ["r5.xlarge"]`,
-			`Attribute "smallest_size" cannot be specified when "instance_types" is specified`),
+		badTop("instance_types/duplicate", named, `instance_types = ["r5.xlarge", "r5.xlarge"]`, `Duplicate List Value "r5.xlarge" is also element 0 of instance_types; list each value once.`),
+		badTop("instance_types/null element", named, `instance_types = [null]`, "Null List Value Element 0 of instance_types is null; remove it or give a value."),
+		{name: "instance_types/with families", body: badMerge(named, `families = ["m5"]`), at: `families = ["m5"]`,
+			want: []string{`Invalid Attribute Combination families cannot be combined with instance_types`}},
+		{name: "instance_types/with size", body: badMerge(named, `smallest_size = "large"`), at: `smallest_size = "large"`,
+			want: []string{`Invalid Attribute Combination smallest_size cannot be combined with instance_types`}},
 		badTop("families/unknown family", base, `families = ["m5", "r5x"]`,
-			`Unknown instance family no instance type of family "r5x" is in the embedded table of 1391 EC2 instance types; did you mean r5, r5a or r5b?`),
-		badTop("families/type name", base, `families = ["m5.large"]`, `no instance type of family "m5.large" is in the embedded table of 1391 EC2 instance types; did you mean m5?`),
+			`Unknown instance family no instance type of family "r5x" is in the embedded table of `+badTableSize+` EC2 instance types; did you mean r5, r5a or r5b?`),
+		badTop("families/type name", base, `families = ["m5.large"]`, `no instance type of family "m5.large" is in the embedded table of `+badTableSize+` EC2 instance types; did you mean m5?`),
 		badTop("families/nothing close", base, `families = ["graviton"]`,
-			`no instance type of family "graviton" is in the embedded table of 1391 EC2 instance types; a family is the part of the name before the dot, such as "m5" of m5.large.`),
+			`no instance type of family "graviton" is in the embedded table of `+badTableSize+` EC2 instance types; a family is the part of the name before the dot, such as "m5" of m5.large.`),
 		badTop("smallest_size/bad size", base, `smallest_size = "huge"`,
 			`Invalid instance size "huge" is not an EC2 instance size. Sizes are, smallest first: nano, micro, small, medium, large, xlarge, then Nxlarge by N`),
 		badTop("largest_size/capitals", base, `largest_size = "XLarge"`, `"XLarge" is not an EC2 instance size; did you mean "xlarge"?`),
@@ -285,9 +286,9 @@ func TestAccBadInputInstanceTypes(t *testing.T) {
 		badTop("families/none of that size", badMerge(base, `smallest_size = "4xlarge"`), `families = ["t3"]`,
 			`No instance type selected No instance type of families t3 has a size from "4xlarge" to the largest.`),
 		badTop("vcpus/unknown key", base, `vcpus = { "m5.large" = 2, "m5.lrage" = 2 }`,
-			`Unknown instance type instance type "m5.lrage" is not in the embedded table of 1391 EC2 instance types; did you mean m5.large?`),
+			`Unknown instance type instance type "m5.lrage" is not in the embedded table of `+badTableSize+` EC2 instance types; did you mean m5.large?`),
 		badTop("vcpus/zero", base, `vcpus = { "m5.large" = 0 }`, `Attribute vcpus["m5.large"] value must be between 1 and 100000, got: 0`),
-		badTop("vcpus/null value", base, `vcpus = { "m5.large" = null }`, "Null Map Value This attribute contains a null value."),
+		badTop("vcpus/null value", base, `vcpus = { "m5.large" = null }`, `Null Map Value vcpus["m5.large"] is null; give the type's vCPU count or leave the key out.`),
 		badTop("expected_pods/null", base, `expected_pods = null`,
 			"Must set a configuration value for the expected_pods attribute as the provider has marked it as required."),
 	}

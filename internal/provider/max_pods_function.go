@@ -5,10 +5,10 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
-	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
@@ -49,9 +49,10 @@ func (f MaxPodsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	if resp.Error != nil {
 		return
 	}
-	limits, err := ec2limits.Find(instanceType)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error())
+	limits, msg := lookupInstanceType(instanceType)
+	if msg != "" {
+		// Terraform ends the message with its own full stop.
+		resp.Error = function.NewArgumentFuncError(0, strings.TrimSuffix(msg, "."))
 		return
 	}
 	pods := ipam.ComputeMaxPods(ipam.NodeFromLimits(limits, 0), ipam.Mode{}).Pods

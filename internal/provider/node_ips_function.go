@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
@@ -72,9 +72,10 @@ func (f NodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	if resp.Error != nil {
 		return
 	}
-	limits, err := ec2limits.Find(instanceType)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error())
+	limits, msg := lookupInstanceType(instanceType)
+	if msg != "" {
+		// Terraform ends the message with its own full stop.
+		resp.Error = function.NewArgumentFuncError(0, strings.TrimSuffix(msg, "."))
 		return
 	}
 	settings, ferr := parseNodeIPsSettings(settingsArg)
@@ -107,7 +108,7 @@ func parseNodeIPsSettings(arg types.Dynamic) (ipam.Settings, *function.FuncError
 	case types.Map:
 		fields = v.Elements()
 	default:
-		return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not %s", arg.UnderlyingValue().Type(context.Background())))
+		return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings must be an object such as { warm_ip_target = 2, minimum_ip_target = 20 }, not %s", kindOf(arg.UnderlyingValue())))
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
@@ -116,7 +117,7 @@ func parseNodeIPsSettings(arg types.Dynamic) (ipam.Settings, *function.FuncError
 	sort.Strings(keys)
 	for _, k := range keys {
 		if !isSettingKey(k) {
-			return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings has an unknown key %q; the keys are %s", k, strings.Join(nodeIPsSettingKeys, ", ")))
+			return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings has an unknown key %s; the keys are %s", echo.Quote(k), strings.Join(nodeIPsSettingKeys, ", ")))
 		}
 		v := fields[k]
 		if v.IsNull() {
@@ -125,7 +126,7 @@ func parseNodeIPsSettings(arg types.Dynamic) (ipam.Settings, *function.FuncError
 		if k == "prefix_delegation" {
 			b, ok := v.(types.Bool)
 			if !ok {
-				return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings.prefix_delegation must be a bool, not %s", v))
+				return s, function.NewArgumentFuncError(2, fmt.Sprintf("settings.prefix_delegation must be a bool (true or false), not %s", kindOf(v)))
 			}
 			s.PrefixDelegation = b.ValueBool()
 			continue
@@ -157,7 +158,7 @@ func settingNumber(key string, v attr.Value) (int, *function.FuncError) {
 	case types.Int64:
 		f = new(big.Float).SetInt64(n.ValueInt64())
 	default:
-		return 0, function.NewArgumentFuncError(2, fmt.Sprintf("settings.%s must be a number, not %s", key, v))
+		return 0, function.NewArgumentFuncError(2, fmt.Sprintf("settings.%s must be a number, not %s", key, kindOf(v)))
 	}
 	i, acc := f.Int64()
 	if acc != big.Exact || i < 0 || i > maxTarget {
@@ -169,4 +170,30 @@ func settingNumber(key string, v attr.Value) (int, *function.FuncError) {
 func isSettingKey(k string) bool {
 	i := sort.SearchStrings(nodeIPsSettingKeys, k)
 	return i < len(nodeIPsSettingKeys) && nodeIPsSettingKeys[i] == k
+}
+
+// kindOf names a value's type as the Terraform language does ("a list",
+// "a string"), never as a Go type.
+func kindOf(v attr.Value) string {
+	switch v.(type) {
+	case types.String:
+		return "a string"
+	case types.Number, types.Int64, types.Int32, types.Float64, types.Float32:
+		return "a number"
+	case types.Bool:
+		return "a bool"
+	case types.List:
+		return "a list"
+	case types.Tuple:
+		return "a tuple (a list literal such as [1, 2])"
+	case types.Set:
+		return "a set"
+	case types.Map:
+		return "a map"
+	case types.Object:
+		return "an object"
+	case types.Dynamic:
+		return "a value of unknown type"
+	}
+	return "a value of another type"
 }

@@ -226,7 +226,7 @@ func BenchmarkNodeIPsRun(b *testing.B) {
 		}
 		return resp
 	}
-	if got := tfInt64(b, run().Result.Value()).ValueInt64(); got != 24 {
+	if got := resultInt64(b, run().Result.Value()).ValueInt64(); got != 24 {
 		b.Fatalf("node_ips = %d, want 24", got)
 	}
 	b.ReportAllocs()
@@ -348,7 +348,7 @@ func benchPath(steps ...any) (p path.Path) {
 	return p
 }
 
-func tfInt64(b *testing.B, v any) types.Int64 {
+func resultInt64(b *testing.B, v any) types.Int64 {
 	n, ok := v.(types.Int64)
 	if !ok {
 		b.Fatalf("result is %T, not a number", v)

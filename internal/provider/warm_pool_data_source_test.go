@@ -153,7 +153,7 @@ output "fitting" {
 					alternative("ip_targets", articleTargets, 240, 0, 210, true, 24, 0, `^Secondary IPs in the node subnets`),
 					alternative("prefix_delegation", articlePD, 330, 0, 120, false, 23, 0, `Needs Nitro or bare metal instance types .* /28-aligned blocks`),
 					alternative("custom_networking", articleCustom, 10, 240, 440, true, 28, 24,
-						`100\.64\.0\.0/10\. Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\. No pod subnets were given, so fits covers the node subnets only\.$`),
+						`100\.64\.0\.0/10\. Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\. No pod subnets were given, so fits covers the node subnets and whether a /16 or smaller ENIConfig subnet per zone could hold the pods\.$`),
 					alternative("ipv6", ipv6Env, 10, 0, 440, true, 28, 0, `Needs an IPv6 cluster .* each node keeps one IPv4 address\.$`),
 				})),
 				statecheck.ExpectKnownOutputValue("fitting", knownvalue.ListExact([]knownvalue.Check{
@@ -172,7 +172,7 @@ func TestAccWarmPoolAlternativesInError(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(articleConfig, "10.0.0.0/25"),
 			ExpectError: expectError(`Remedies that fit these subnets (see alternatives): custom_networking (10 addresses in the node subnets, 240 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (10 addresses in the node subnets, in an IPv6 cluster). ` +
-				`Too big for them: ip_targets (240 addresses in the node subnets); prefix_delegation (330 addresses in the node subnets).`),
+				`Too big for them: prefix_delegation (330 addresses in the node subnets).`),
 		}},
 	})
 }
@@ -254,7 +254,9 @@ data "vpccni_warm_pool" "this" {
   instance_type = "r5.xlarge"
   expected_pods = 25
   node_count    = 4
-  current       = { minimum_ip_target = 20 }
+  current {
+    minimum_ip_target = 20
+  }
 }`,
 				ConfigStateChecks: []statecheck.StateCheck{
 					cur("minimum_ip_target", 20),
@@ -274,7 +276,10 @@ data "vpccni_warm_pool" "this" {
   instance_type = "r5.xlarge"
   expected_pods = 24
   node_count    = 1
-  current       = { minimum_ip_target = 20, warm_ip_target = 5 }
+  current {
+    minimum_ip_target = 20
+    warm_ip_target    = 5
+  }
 }`,
 				ConfigStateChecks: []statecheck.StateCheck{
 					cur("enis_per_node", 3),
@@ -352,12 +357,12 @@ func TestAccWarmPoolInputErrors(t *testing.T) {
 		"ipv6":                    {base + "expected_pods = 20\n  subnet_cidrs = [\"2001:db8::/64\"]", `"2001:db8::/64" is not IPv4`},
 		"not a cidr":              {base + "expected_pods = 20\n  subnet_cidrs = [\"subnet-0abc\"]", `"subnet-0abc" is not a CIDR block such as 10.0.0.0/24`},
 		"overlap":                 {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.0/24\", \"10.0.0.128/25\"]", "10.0.0.128/25 overlaps subnet_cidrs[0] = 10.0.0.0/24"},
-		"duplicate":               {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.0/24\", \"10.0.0.0/24\"]", "This attribute contains duplicate values"},
+		"duplicate":               {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.0/24\", \"10.0.0.0/24\"]", "subnet_cidrs[1] = 10.0.0.0/24 overlaps subnet_cidrs[0] = 10.0.0.0/24. Each subnet's addresses count once"},
 		"available over size":     {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.0/24\"]\n  subnet_available_ips = [300]", "subnet_available_ips[0] = 300, but 10.0.0.0/24 has 251 usable addresses"},
 		"negative available":      {base + "expected_pods = 20\n  subnet_available_ips = [-1]", "value must be between 0 and 16777216, got: -1"},
 		"zero nodes":              {"instance_type = \"r5.xlarge\"\n  expected_pods = 20\n  node_count = 0", "Attribute node_count value must be between 1 and 100000, got: 0"},
 		"zero pods":               {base + "expected_pods = 0", "Attribute expected_pods value must be between 1 and 100000, got: 0"},
-		"negative current":        {base + "expected_pods = 20\n  current = { warm_ip_target = -1 }", "Attribute current.warm_ip_target value must be between 0 and 100000, got: -1"},
+		"negative current":        {base + "expected_pods = 20\n  current {\n    warm_ip_target = -1\n  }", "Attribute current.warm_ip_target value must be between 0 and 100000, got: -1"},
 		"unknown type":            {"instance_type = \"r5.xlrage\"\n  node_count = 3\n  expected_pods = 20", "did you mean r5.xlarge?"},
 		"empty list":              {base + "expected_pods = 20\n  subnet_cidrs = []", "Attribute subnet_cidrs list must contain at least 1 elements, got: 0"},
 	}

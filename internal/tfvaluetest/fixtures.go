@@ -54,7 +54,7 @@ func Cluster(n int) map[string]any {
 			"availability_zone": fmt.Sprintf("eu-west-1%c", 'a'+i),
 		}
 	}
-	return map[string]any{"node_groups": groups, "subnets": subnets}
+	return map[string]any{"node_group": groups, "subnet": subnets}
 }
 
 // NodeIPsArgs are the arguments of node_ips("r5.xlarge", 20,

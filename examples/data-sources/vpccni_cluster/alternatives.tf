@@ -5,15 +5,30 @@
 # fail_on_insufficient_subnet = false it warns, and alternatives says which
 # remedy fits instead.
 data "vpccni_cluster" "apps" {
-  node_groups = [
-    { name = "apps", instance_type = "r5.xlarge", expected_pods = 20, desired_nodes = 10 },
-  ]
-  subnets = [
-    { id = "subnet-a", cidr = "10.0.0.0/25", availability_zone = "eu-west-1a" },
-    { id = "subnet-b", cidr = "10.0.0.128/25", availability_zone = "eu-west-1b" },
-    { id = "subnet-c", cidr = "10.0.1.0/25", availability_zone = "eu-west-1c" },
-  ]
   fail_on_insufficient_subnet = false
+
+  node_group {
+    name          = "apps"
+    instance_type = "r5.xlarge"
+    expected_pods = 20
+    desired_nodes = 10
+  }
+
+  subnet {
+    id                = "subnet-a"
+    cidr              = "10.0.0.0/25"
+    availability_zone = "eu-west-1a"
+  }
+  subnet {
+    id                = "subnet-b"
+    cidr              = "10.0.0.128/25"
+    availability_zone = "eu-west-1b"
+  }
+  subnet {
+    id                = "subnet-c"
+    cidr              = "10.0.1.0/25"
+    availability_zone = "eu-west-1c"
+  }
 }
 
 output "remedies_that_fit" {

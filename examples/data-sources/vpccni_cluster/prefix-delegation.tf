@@ -4,13 +4,26 @@
 # prefix-type aws_ec2_subnet_cidr_reservation of the size it reports.
 data "vpccni_cluster" "pd" {
   prefix_delegation = true
-  node_groups = [
-    { name = "general", instance_type = "m6i.xlarge", vcpus = 4, expected_pods = 60, desired_nodes = 10, max_nodes = 30 },
-  ]
-  subnets = [
-    { id = "subnet-a", cidr = "10.0.0.0/21", availability_zone = "eu-west-1a" },
-    { id = "subnet-b", cidr = "10.0.8.0/21", availability_zone = "eu-west-1b" },
-  ]
+
+  node_group {
+    name          = "general"
+    instance_type = "m6i.xlarge"
+    vcpus         = 4
+    expected_pods = 60
+    desired_nodes = 10
+    max_nodes     = 30
+  }
+
+  subnet {
+    id                = "subnet-a"
+    cidr              = "10.0.0.0/21"
+    availability_zone = "eu-west-1a"
+  }
+  subnet {
+    id                = "subnet-b"
+    cidr              = "10.0.8.0/21"
+    availability_zone = "eu-west-1b"
+  }
 }
 
 output "prefix_reservations" {

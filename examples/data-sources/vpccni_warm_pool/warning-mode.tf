@@ -6,7 +6,8 @@ data "vpccni_warm_pool" "batch" {
   node_count                  = 40
   subnet_cidrs                = ["10.0.16.0/22", "10.0.20.0/22"]
   fail_on_insufficient_subnet = false
-  current = {
+
+  current {
     warm_eni_target = 1
   }
 }

@@ -1,0 +1,171 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// clusterBlocks are vpccni_cluster's inputs that are objects: blocks, so
+// that Terraform itself refuses an argument they do not have ("An argument
+// named "max_node" is not expected here. Did you mean "max_nodes"?") and
+// points at its line. Nested attribute objects would drop it silently
+// (hashicorp/terraform#33570).
+func clusterBlocks() map[string]schema.Block {
+	groupAttrs := instanceTypeAttributes(false)
+	maps.Copy(groupAttrs, map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			MarkdownDescription: "Name of the group, at most 64 characters and no white space; keys `groups`. Must be unique.",
+			Required:            true,
+		},
+		"expected_pods": expectedPodsAttribute("Pods per node that need a VPC address (hostNetwork pods excluded)."),
+		"desired_nodes": schema.NumberAttribute{
+			MarkdownDescription: "Nodes at the group's desired size, 0 to 100000 (0 allowed with `max_nodes`).",
+			Required:            true,
+		},
+		"max_nodes": optionalNumber("Nodes at the group's max size, 0 to 100000; default `desired_nodes`."),
+		"max_pods":  optionalNumber("The group's kubelet max pods, 1 to 100000, when not the EKS value."),
+		"subnet_ids": stringList("Ids (from the `subnet` blocks) of the node subnets the group uses; default every subnet with purpose `nodes`. " +
+			"Nodes spread evenly over their zones, the remainder on the first."),
+	})
+	return map[string]schema.Block{
+		"node_group": schema.ListNestedBlock{
+			MarkdownDescription: "A node group; at least one.",
+			NestedObject:        schema.NestedBlockObject{Attributes: groupAttrs},
+		},
+		"subnet": schema.ListNestedBlock{
+			MarkdownDescription: "A subnet, as the aws provider's `aws_subnet` describes it; at least one.",
+			NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+				"id": schema.StringAttribute{
+					MarkdownDescription: "Subnet id (no white space, at most 64 characters); keys `subnets_usage`.",
+					Required:            true,
+				},
+				"cidr": schema.StringAttribute{
+					MarkdownDescription: "IPv4 CIDR, /16 to /28 (`aws_subnet.cidr_block`). Needed to count aligned /28 blocks under prefix delegation.",
+					Optional:            true,
+				},
+				"availability_zone": schema.StringAttribute{
+					MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`), for example `eu-west-1a`. Custom networking keys ENIConfigs by it, matched against the nodes' lower-case zone label.",
+					Required:            true,
+				},
+				"available_ips":      optionalNumber("Free addresses (`aws_subnet.available_ip_address_count`), 0 to 16777216; when set, the capacity."),
+				"purpose":            schema.StringAttribute{MarkdownDescription: "`nodes` (default) for node ENIs, or `pods` for a custom networking ENIConfig subnet (one per zone).", Optional: true},
+				"security_group_ids": stringList("Pod subnets only: the ENIConfig's security groups (default: the node's), such as `sg-0123456789abcdef0`."),
+			}},
+		},
+		"update_surge": schema.SingleNestedBlock{
+			MarkdownDescription: "How many nodes a rolling update adds to each group. By default as EKS managed node groups do: the larger of twice " +
+				"the group's zones and `maxUnavailable` (1), per the EKS User Guide's \"Understand each phase of node updates\" (scale-up phase). Give one of its arguments.",
+			Attributes: map[string]schema.Attribute{
+				"extra_nodes":                optionalNumber("A fixed surge per group, 0 to 100000 (for example 0 for self-managed groups updated in place)."),
+				"max_unavailable":            optionalNumber("The node groups' `update_config.max_unavailable`, 1 to 100 (EKS default 1, quota 100)."),
+				"max_unavailable_percentage": optionalNumber("The node groups' `update_config.max_unavailable_percentage`, 1 to 100, taken of each group's max nodes."),
+			},
+		},
+		"current": schema.SingleNestedBlock{
+			MarkdownDescription: "Today's aws-node settings, projected per group in `groups[*].current`. Null fields mean the add-on defaults.",
+			Attributes:          settingsInputAttributes(),
+		},
+	}
+}
+
+// clusterAttributes are vpccni_cluster's top-level attributes.
+func clusterAttributes() map[string]schema.Attribute {
+	usage := func(what string) map[string]schema.Attribute {
+		return map[string]schema.Attribute{
+			"capacity":           computedInt("Usable addresses of " + what + ": CIDR size minus AWS's 5 reserved, or `available_ips`."),
+			"ips_needed_desired": computedInt("Addresses needed with every group at its desired size."),
+			"ips_needed_max":     computedInt("Addresses needed with every group at its max size."),
+			"ips_needed_surge":   computedInt("Addresses needed at max size during a rolling update (max + surge nodes)."),
+			"headroom":           computedInt("`capacity - ips_needed_surge`; negative when short."),
+			"fits":               computedBool("Whether " + what + " holds max + surge (under prefix delegation, in aligned /28 blocks too)."),
+		}
+	}
+	subnetUsage := usage("the subnet")
+	maps.Copy(subnetUsage, map[string]schema.Attribute{
+		"availability_zone": computedString("Its zone."),
+		"purpose":           computedString("`nodes` or `pods`."),
+		"groups": schema.ListAttribute{
+			MarkdownDescription: "Groups with nodes here at max + surge.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		"prefix_blocks":        computedInt("Prefix delegation: aligned /28 blocks a fresh subnet of this CIDR offers (a /24: 14); null otherwise."),
+		"prefix_blocks_needed": computedInt("Prefix delegation: /28 blocks needed at max + surge (prefixes, plus blocks spoiled by ENI primaries); null otherwise."),
+		"prefix_reservation_cidr_size": computedInt("Prefix delegation: prefix length of an `aws_ec2_subnet_cidr_reservation` (type `prefix`) " +
+			"that holds the prefixes at max + surge; null otherwise."),
+	})
+	projection := func(desc string) schema.SingleNestedAttribute {
+		attrs := projectionAttributes()
+		delete(attrs, "total_ips")
+		maps.Copy(attrs, map[string]schema.Attribute{
+			"total_ips_desired": computedInt("`ips_per_node` times desired nodes."),
+			"total_ips_max":     computedInt("`ips_per_node` times max nodes."),
+			"total_ips_surge":   computedInt("`ips_per_node` times max + surge nodes."),
+		})
+		return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: attrs}
+	}
+	return map[string]schema.Attribute{
+		"spare_ips":         defaultedNumber("Free addresses each node keeps: `WARM_IP_TARGET`, 0 to 100000. Default 2; 0 is raised to 1 with a warning."),
+		"prefix_delegation": defaultedBool("Whether `ENABLE_PREFIX_DELEGATION` is on. Default false."),
+		"custom_networking": defaultedBool("Whether custom networking is on. Default: true when a subnet has purpose `pods`."),
+		"max_eni":           maxENIAttribute(),
+		"region": schema.StringAttribute{
+			MarkdownDescription: "AWS region, for example `eu-west-1`, written into the add-on's `eniConfig.region` under custom networking.",
+			Optional:            true,
+		},
+		"fail_on_insufficient_subnet": defaultedBool("Whether a subnet too small at max + surge fails the plan (default true); with false it warns."),
+		"warm_ip_target":              computedInt("Recommended `WARM_IP_TARGET`: `spare_ips`."),
+		"minimum_ip_target": computedInt("Recommended `MINIMUM_IP_TARGET`: the smallest `expected_pods` of any group, which costs no group an address " +
+			"at steady state (each settles at its pods + `WARM_IP_TARGET`); larger groups then wait on EC2 for addresses beyond it when a node starts."),
+		"env": schema.MapAttribute{
+			MarkdownDescription: "The aws-node variables to set. With custom networking also `AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG` and `ENI_CONFIG_LABEL_DEF`.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		"configuration_values": computedString("The vpc-cni add-on configuration, byte-identical to `jsonencode`: `env`, and with custom networking the " +
+			"`eniConfig` section (create, region, and per zone the pod subnet id and security groups) of the aws-vpc-cni chart."),
+		"groups": schema.MapNestedAttribute{
+			MarkdownDescription: "Per group name: projections with the recommended settings, the add-on defaults and `current`.",
+			Computed:            true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"max_pods":    computedInt("The group's max pods."),
+				"surge_nodes": computedInt("Nodes a rolling update adds."),
+				"availability_zones": schema.ListAttribute{
+					MarkdownDescription: "Zones of the group's node subnets, in the order nodes are spread.",
+					ElementType:         types.StringType,
+					Computed:            true,
+				},
+				"recommended": projection("With the recommended settings."),
+				"baseline":    projection("With the add-on defaults (WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1)."),
+				"current":     projection("With `current`; null when not given."),
+			}},
+		},
+		"subnets_usage": schema.MapNestedAttribute{
+			MarkdownDescription: "Per subnet id: what it must hold with the recommended settings. Node subnets hold the nodes' addresses (1 per node under custom networking); pod subnets the pod ENIs'.",
+			Computed:            true,
+			NestedObject:        schema.NestedAttributeObject{Attributes: subnetUsage},
+		},
+		"zones_usage": schema.MapNestedAttribute{
+			MarkdownDescription: "Per Availability Zone: the sums over its subnets.",
+			Computed:            true,
+			NestedObject:        schema.NestedAttributeObject{Attributes: usage("the zone's subnets")},
+		},
+		"fits":         computedBool("Whether every subnet holds its nodes at max + surge."),
+		"saved_ips":    computedInt("Addresses the recommendation saves against the add-on defaults, at desired size."),
+		"alternatives": alternativesAttribute("at max + surge"),
+		"worst_subnet": schema.SingleNestedAttribute{
+			MarkdownDescription: "The subnet with the least headroom at max + surge.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"id":        computedString("Its id."),
+				"phase":     computedString("The first phase it cannot hold (`desired`, `max`, `max + surge`), or `none`."),
+				"shortfall": computedInt("Addresses missing at max + surge; negative is headroom."),
+			},
+		},
+	}
+}
