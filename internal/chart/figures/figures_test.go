@@ -5,11 +5,15 @@ package figures
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/chart"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
@@ -190,5 +194,84 @@ func TestWriteReplacesOnlyGeneratedFiles(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "hand-drawn.svg sizing-subnets.svg warm-pool-r5-xlarge.svg" {
 		t.Errorf("dir holds %s", got)
+	}
+}
+
+// TestDocsShowTheFigures checks that README.md and the doc templates show
+// every figure, that each image has alt text, and that the alt text, typed
+// in the docs, still tells the numbers the model gives: the warm-pool mark
+// and every subnet's needs.
+func TestDocsShowTheFigures(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	wp, err := warmPool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := sizingCluster()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := planCluster(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := wp.ExpectedPods
+	facts := map[string][]string{
+		"warm-pool-r5-xlarge.svg": {fmt.Sprintf("At %d pods: %d against %d addresses a node, %d against %d for %d nodes",
+			p, wp.AtDefaults[p], wp.AtRecommended[p], wp.AtDefaults[p]*wp.Nodes, wp.AtRecommended[p]*wp.Nodes, wp.Nodes)},
+	}
+	for _, s := range c.Subnets {
+		facts["sizing-subnets.svg"] = append(facts["sizing-subnets.svg"], fmt.Sprintf("%s %d, %d and %d", s.ID, s.Needed[0], s.Needed[1], s.Needed[2]))
+	}
+	facts["sizing-subnets.svg"] = append(facts["sizing-subnets.svg"], "offers "+chart.Thousands(c.Subnets[0].Capacity)+" usable addresses")
+
+	files := []string{filepath.Join(root, "README.md")}
+	err = filepath.WalkDir(filepath.Join(root, "templates"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md.tmpl") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	image := regexp.MustCompile(`!\[([^\]]*)\]\(([^)\s]+)\)`)
+	shown := map[string][]string{}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range image.FindAllStringSubmatch(string(text), -1) {
+			alt, ref := m[1], m[2]
+			name := filepath.Base(ref)
+			if _, ok := facts[name]; !ok {
+				continue
+			}
+			rel, _ := filepath.Rel(root, f)
+			shown[name] = append(shown[name], rel)
+			// Relative to the rendered page: README.md at the root,
+			// templates/x/y.md.tmpl as docs/x/y.md.
+			page := filepath.Join(root, "docs", strings.TrimSuffix(strings.TrimPrefix(rel, "templates"+string(filepath.Separator)), ".tmpl"))
+			if rel == "README.md" {
+				page = filepath.Join(root, rel)
+			}
+			if want := filepath.Join(root, "docs", "images", name); filepath.Join(filepath.Dir(page), ref) != want {
+				t.Errorf("%s: %s does not lead to docs/images/%s from the rendered page", rel, ref, name)
+			}
+			for _, fact := range facts[name] {
+				if !strings.Contains(alt, fact) {
+					t.Errorf("%s: the alt text of %s does not say %q (the model's numbers): %q", rel, name, fact, alt)
+				}
+			}
+		}
+	}
+	for _, f := range All() {
+		if len(shown[f.Name]) == 0 {
+			t.Errorf("no page shows %s", f.Name)
+		}
+	}
+	if len(shown["warm-pool-r5-xlarge.svg"]) == 0 || shown["warm-pool-r5-xlarge.svg"][0] != "README.md" {
+		t.Errorf("README.md does not show the warm-pool chart: shown in %v", shown["warm-pool-r5-xlarge.svg"])
 	}
 }
