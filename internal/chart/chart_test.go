@@ -60,10 +60,19 @@ func TestScale(t *testing.T) {
 
 func TestStepPath(t *testing.T) {
 	xs, ys := scale{0, 4, 0, 40}, scale{0, 10, 100, 0}
-	got := stepPath([]Point{{0, 1}, {1, 3}, {2, 3}, {3, 3}, {4, 5}}, xs, ys)
-	// Across, up, across (three steps of one value fold into H commands), up.
-	if want := "M0 90H10V70H20H30H40V50"; got != want {
-		t.Errorf("stepPath = %q, want %q", got, want)
+	for _, c := range []struct {
+		points []Point
+		want   string
+	}{
+		// Across, up, across the run of three 3s in one line, up.
+		{[]Point{{0, 1}, {1, 3}, {2, 3}, {3, 3}, {4, 5}}, "M0 90H10V70H40V50"},
+		// A flat end runs to the last point.
+		{[]Point{{0, 1}, {1, 3}, {2, 3}, {4, 3}}, "M0 90H10V70H40"},
+		{[]Point{{0, 2}}, "M0 80"},
+	} {
+		if got := stepPath(c.points, xs, ys); got != c.want {
+			t.Errorf("stepPath(%v) = %q, want %q", c.points, got, c.want)
+		}
 	}
 }
 

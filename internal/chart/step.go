@@ -180,15 +180,19 @@ func (c StepChart) validate() error {
 }
 
 // stepPath is the "step after" path of points: across at each value, then
-// up or down to the next.
+// up or down to the next; a run of one value is one line.
 func stepPath(points []Point, xs, ys scale) string {
 	var b strings.Builder
 	b.WriteString("M" + num(xs.at(points[0].X)) + " " + num(ys.at(points[0].Y)))
+	at := points[0].X
 	for i := 1; i < len(points); i++ {
-		b.WriteString("H" + num(xs.at(points[i].X)))
 		if points[i].Y != points[i-1].Y {
-			b.WriteString("V" + num(ys.at(points[i].Y)))
+			b.WriteString("H" + num(xs.at(points[i].X)) + "V" + num(ys.at(points[i].Y)))
+			at = points[i].X
 		}
+	}
+	if last := points[len(points)-1].X; last != at {
+		b.WriteString("H" + num(xs.at(last)))
 	}
 	return b.String()
 }

@@ -34,14 +34,14 @@ var accents = []role{
 
 var roles = append([]role{background, ink, muted, grid, axis}, accents...)
 
-// Marker is a point symbol.
-type Marker int
+// markerShape is a point symbol.
+type markerShape int
 
+// The markers of styles 0, 1 and 2.
 const (
-	// Circle, Square and Diamond are the markers of styles 0, 1 and 2.
-	Circle Marker = iota
-	Square
-	Diamond
+	circle markerShape = iota
+	square
+	diamond
 )
 
 // lineStyle tells a series apart without its colour: a dash pattern and a
@@ -49,13 +49,13 @@ const (
 type lineStyle struct {
 	color  role
 	dash   string
-	marker Marker
+	marker markerShape
 }
 
 var lineStyles = []lineStyle{
-	{accents[0], "", Circle},
-	{accents[1], "9 5", Square},
-	{accents[2], "2 4", Diamond},
+	{accents[0], "", circle},
+	{accents[1], "9 5", square},
+	{accents[2], "2 4", diamond},
 }
 
 // styleOf returns style i, counting round the styles.
@@ -95,13 +95,13 @@ const fontFamily = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans', 
 
 // marker draws m centred on (x, y), ringed with the background so that it
 // stands out where lines cross it.
-func marker(w *writer, m Marker, color role, x, y float64) {
+func marker(w *writer, m markerShape, color role, x, y float64) {
 	p := append(paint(color, background), at("stroke-width", "1.5"))
 	switch m {
-	case Square:
+	case square:
 		const h = 4.5
 		w.leaf("rect", append([]attr{atf("x", x-h), atf("y", y-h), atf("width", 2*h), atf("height", 2*h)}, p...)...)
-	case Diamond:
+	case diamond:
 		const h = 6
 		w.leaf("path", append([]attr{at("d", "M"+num(x)+" "+num(y-h)+"L"+num(x+h)+" "+num(y)+"L"+num(x)+" "+num(y+h)+"L"+num(x-h)+" "+num(y)+"Z")}, p...)...)
 	default:
