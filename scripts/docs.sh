@@ -2,9 +2,15 @@
 # Copyright (c) The terraform-provider-vpccni Authors
 # SPDX-License-Identifier: MPL-2.0
 # `make docs`: renders docs/ with tfplugindocs from templates/, examples/
-# and the provider schema.
-# `make docs-check` (--check): renders into .build/docs-check/ instead and
-# fails if docs/ differs; also runs `terraform fmt -check` on examples/.
+# and the provider schema, and the SVG charts in docs/images/ from the
+# provider's model (internal/chart/cmd/charts).
+# `make docs-check` (--check): renders both into .build/docs-check/ instead
+# and fails if docs/ differs, charts included; also runs
+# `terraform fmt -check` on examples/.
+#
+# tfplugindocs generate only replaces what it manages in docs/ (index.md,
+# data-sources/, functions/, guides/, ...) and leaves docs/images/ alone;
+# the charts are written after it.
 #
 # The schema comes from `terraform providers schema -json` (or tofu) run
 # through dev_overrides on the provider built from this tree, and is handed
@@ -79,6 +85,9 @@ go tool -modfile=tools/go.mod tfplugindocs generate \
 	--rendered-website-dir "$out" \
 	--website-temp-dir "$tmp/website"
 
+echo "==> charts into $out/images"
+go run ./internal/chart/cmd/charts -out "$out/images"
+
 echo "==> tfplugindocs validate"
 if ! go tool -modfile=tools/go.mod tfplugindocs validate --provider-name vpccni --provider-dir "$root" >"$tmp/validate.log" 2>&1; then
 	cat "$tmp/validate.log" >&2
@@ -89,7 +98,7 @@ fi
 if [[ $check == 1 ]]; then
 	if ! diff -r -u docs "$out"; then
 		echo >&2
-		echo "docs-check: docs/ is out of date (diff above: committed docs/ against a fresh render): run 'make docs' and commit docs/." >&2
+		echo "docs-check: docs/ is out of date (diff above: committed docs/ against a fresh render, charts in docs/images/ included): run 'make docs' and commit docs/." >&2
 		exit 1
 	fi
 	rm -rf .build/docs-check
