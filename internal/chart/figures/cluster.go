@@ -92,8 +92,8 @@ func planCluster(in plan.ClusterInput) (clusterPlan, error) {
 	}
 	for _, s := range r.Subnets {
 		out.Subnets = append(out.Subnets, subnetNeed{
-			ID: s.ID, CIDR: s.CIDR, Zone: s.AvailabilityZone, Capacity: s.Capacity,
-			Needed: [3]int{s.Needed[plan.PhaseDesired], s.Needed[plan.PhaseMax], s.Needed[plan.PhaseSurge]},
+			ID: s.ID, CIDR: s.CIDR, Zone: s.AvailabilityZone, Capacity: int(s.Capacity),
+			Needed: [3]int{int(s.Needed[plan.PhaseDesired]), int(s.Needed[plan.PhaseMax]), int(s.Needed[plan.PhaseSurge])},
 		})
 	}
 	return out, nil
