@@ -6,26 +6,34 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
 // Schema pieces the planning data sources share. Attributes carry no
 // validators: each input is checked where it is decoded (inputs.go).
 
-var settingsDescriptions = map[string]string{
-	"warm_eni_target":    "`WARM_ENI_TARGET`, 0 to 100000; null means the add-on default, 1. Ignored by ipamd when an IP target is set.",
-	"warm_ip_target":     "`WARM_IP_TARGET`, 0 to 100000; null means not set. ipamd reads 0 as not set too.",
-	"minimum_ip_target":  "`MINIMUM_IP_TARGET`, 0 to 100000; null means not set. ipamd reads 0 as not set too.",
-	"warm_prefix_target": "`WARM_PREFIX_TARGET` (prefix delegation only), 0 to 100000; null means the add-on default, 1.",
+// settingsFields are the inputs of a settings block (`current`), each
+// name spelled once: the schema and the decoder both come from here.
+var settingsFields = []struct {
+	name, description string
+	set               func(*ipam.Settings, ipam.Target)
+}{
+	{"warm_eni_target", "`WARM_ENI_TARGET`, 0 to 100000; null means the add-on default, 1. Ignored by ipamd when an IP target is set.",
+		func(s *ipam.Settings, t ipam.Target) { s.WarmENITarget = t }},
+	{"warm_ip_target", "`WARM_IP_TARGET`, 0 to 100000; null means not set. ipamd reads 0 as not set too.",
+		func(s *ipam.Settings, t ipam.Target) { s.WarmIPTarget = t }},
+	{"minimum_ip_target", "`MINIMUM_IP_TARGET`, 0 to 100000; null means not set. ipamd reads 0 as not set too.",
+		func(s *ipam.Settings, t ipam.Target) { s.MinimumIPTarget = t }},
+	{"warm_prefix_target", "`WARM_PREFIX_TARGET` (prefix delegation only), 0 to 100000; null means the add-on default, 1.",
+		func(s *ipam.Settings, t ipam.Target) { s.WarmPrefixTarget = t }},
 }
-
-// settingsNames are the settings inputs in the order they are read.
-var settingsNames = []string{"warm_eni_target", "warm_ip_target", "minimum_ip_target", "warm_prefix_target"}
 
 // settingsInputAttributes are the optional inputs of a settings block.
 func settingsInputAttributes() map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{}
-	for name, desc := range settingsDescriptions {
-		attrs[name] = schema.NumberAttribute{MarkdownDescription: desc, Optional: true}
+	for _, f := range settingsFields {
+		attrs[f.name] = schema.NumberAttribute{MarkdownDescription: f.description, Optional: true}
 	}
 	return attrs
 }

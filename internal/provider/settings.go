@@ -16,21 +16,9 @@ func decodeSettings(parent inObject, name string) *ipam.Settings {
 		return nil
 	}
 	s := ipam.AddonDefaults()
-	for _, field := range settingsNames {
-		n, good := o.whole(field, 0, maxTarget)
-		if !good {
-			continue
-		}
-		t := ipam.TargetOf(n)
-		switch field {
-		case "warm_eni_target":
-			s.WarmENITarget = t
-		case "warm_ip_target":
-			s.WarmIPTarget = t
-		case "minimum_ip_target":
-			s.MinimumIPTarget = t
-		case "warm_prefix_target":
-			s.WarmPrefixTarget = t
+	for _, f := range settingsFields {
+		if n, ok := o.whole(f.name, 0, maxTarget); ok {
+			f.set(&s, ipam.TargetOf(n))
 		}
 	}
 	return &s
