@@ -48,7 +48,7 @@ func TestStateNulls(t *testing.T) {
 			configs: []map[string]any{
 				threeGroupClusterValues(),
 				{
-					"update_surge": map[string]any{"max_unavailable_percentage": 50},
+					"update_surge":      map[string]any{"max_unavailable_percentage": 50},
 					"prefix_delegation": true,
 					"node_group":        []any{map[string]any{"name": "a", "instance_type": "m5.large", "expected_pods": 20, "desired_nodes": 2}},
 					"subnet": []any{
@@ -170,7 +170,9 @@ func walkComputed(attrs map[string]schema.Attribute, blocks map[string]schema.Bl
 		case schema.SingleNestedBlock:
 			walkComputed(n.Attributes, n.Blocks, vals[name], p+".", visit)
 		case schema.ListNestedBlock:
-			each(vals[name], func(e tftypes.Value) { walkComputed(n.NestedObject.Attributes, n.NestedObject.Blocks, e, p+".*.", visit) })
+			each(vals[name], func(e tftypes.Value) {
+				walkComputed(n.NestedObject.Attributes, n.NestedObject.Blocks, e, p+".*.", visit)
+			})
 		}
 	}
 }
