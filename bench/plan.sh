@@ -200,18 +200,14 @@ cluster() {
 	local ctypes=(m5.large r5.xlarge c5.4xlarge m5.2xlarge t3.medium) cpods=(20 40 100 50 15)
 	echo "$required"
 	echo 'data "vpccni_cluster" "this" {'
-	echo '  node_groups = ['
 	for i in $(seq 0 $((n - 1))); do
 		k=$((i % 5))
-		printf '    { name = "group-%02d", instance_type = "%s", expected_pods = %d, desired_nodes = 3, max_nodes = 6 },\n' "$i" "${ctypes[k]}" "${cpods[k]}"
+		printf '  node_group {\n    name          = "group-%02d"\n    instance_type = "%s"\n    expected_pods = %d\n    desired_nodes = 3\n    max_nodes     = 6\n  }\n' "$i" "${ctypes[k]}" "${cpods[k]}"
 	done
-	echo '  ]'
-	echo '  subnets = ['
 	local zones=(a b c)
 	for i in 0 1 2; do
-		printf '    { id = "subnet-%s", cidr = "10.%d.0.0/16", availability_zone = "eu-west-1%s" },\n' "${zones[i]}" "$i" "${zones[i]}"
+		printf '  subnet {\n    id                = "subnet-%s"\n    cidr              = "10.%d.0.0/16"\n    availability_zone = "eu-west-1%s"\n  }\n' "${zones[i]}" "$i" "${zones[i]}"
 	done
-	echo '  ]'
 	echo '}'
 	echo 'output "configuration_values" { value = data.vpccni_cluster.this.configuration_values }'
 	echo 'output "worst_subnet" { value = data.vpccni_cluster.this.worst_subnet }'

@@ -63,6 +63,8 @@ func evaluateSubnets(r *ClusterResult, in ClusterInput) {
 // clusterFindings says which subnets are too small and which cannot
 // prove their prefix space.
 func clusterFindings(r *ClusterResult, in ClusterInput) {
+	var small tooSmall
+	defer small.summarise(&r.Findings, severityOf(in.FailOnInsufficientSubnet), "Subnets too small for the cluster")
 	for i, sr := range r.Subnets {
 		c := capacityOf(sr)
 		if surge := sr.demand[PhaseSurge]; in.PrefixDelegation && surge.prefixes > 0 && (!c.hasCIDR() || sr.Available >= 0) {
@@ -71,17 +73,13 @@ func clusterFindings(r *ClusterResult, in ClusterInput) {
 					"Reserve the space with an aws_ec2_subnet_cidr_reservation of reservation_type \"prefix\" and a /%d CIDR (prefix_reservation_cidr_size).",
 				sr.ID, surge.prefixes, sr.ReservationBits)
 		}
-		if !sr.Fits() {
+		if !sr.Fits() && small.take(AtIndex(blockSubnet, i)) {
 			clusterSubnetTooSmall(&r.Findings, in, i, sr, c, r.Alternatives)
 		}
 	}
 }
 
 func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult, c capacity, alts []Alternative) {
-	sev := Warning
-	if in.FailOnInsufficientSubnet {
-		sev = Error
-	}
 	ph := sr.FirstFailure
 	d := sr.demand[ph]
 	var b strings.Builder
@@ -105,5 +103,5 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	fmt.Fprintf(&b, ". Needed at desired / max / max + surge: %d / %d / %d.", sr.Needed[PhaseDesired], sr.Needed[PhaseMax], sr.Needed[PhaseSurge])
 	fmt.Fprintf(&b, " Groups with nodes here: %s.", echo.List(sr.Groups))
 	writeWaysOut(&b, sr.demand[PhaseSurge], c, "max + surge", "fewer spare_ips, lower max_nodes", alts, ownRemedy(in.mode(0)))
-	f.add(sev, AtIndex(blockSubnet, i), "Subnet too small for the cluster", "%s", b.String())
+	f.add(severityOf(in.FailOnInsufficientSubnet), AtIndex(blockSubnet, i), "Subnet too small for the cluster", "%s", b.String())
 }

@@ -11,6 +11,8 @@ package plan
 import (
 	"fmt"
 	"slices"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
 )
 
 // Severity of a finding.
@@ -91,4 +93,40 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// maxSubnetErrors is how many subnets too small are each described in a
+// finding of their own; the rest share one, which names a few: 10,000
+// subnets too small are one message with a count, not 10,000 messages.
+const maxSubnetErrors = 10
+
+// tooSmall collects the subnets too small beyond the first
+// maxSubnetErrors, to report them in one finding.
+type tooSmall struct {
+	n    int
+	more []Where
+}
+
+// take reports whether the next subnet too small gets a finding of its
+// own; if not, it is counted for the summary.
+func (t *tooSmall) take(w Where) bool {
+	t.n++
+	if t.n <= maxSubnetErrors {
+		return true
+	}
+	t.more = append(t.more, w)
+	return false
+}
+
+// summarise adds the finding for the subnets counted but not described.
+func (t *tooSmall) summarise(f *Findings, sev Severity, summary string) {
+	if len(t.more) == 0 {
+		return
+	}
+	names := make([]string, len(t.more))
+	for i, w := range t.more {
+		names[i] = w.String()
+	}
+	f.add(sev, t.more[0], summary, "%d more subnets are too small as well: %s. Each fails as those described above do; its fits attribute says which.",
+		len(t.more), echo.List(names))
 }

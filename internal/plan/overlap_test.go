@@ -87,3 +87,21 @@ func BenchmarkOverlapTenThousand(b *testing.B) {
 		addOverlaps(&f, entries)
 	}
 }
+
+// Ten thousand subnets too small are ten findings of their own and one
+// that counts the rest, not ten thousand messages.
+func TestTooSmallSummarised(t *testing.T) {
+	in := article(t)
+	in.NodeCount = 10000
+	for _, c := range tenThousandSubnets() {
+		in.Subnets = append(in.Subnets, SubnetInput{CIDR: c, Available: -1})
+	}
+	r := WarmPool(in)
+	if len(r.Findings) != maxSubnetErrors+1 {
+		t.Fatalf("%d findings", len(r.Findings))
+	}
+	last := r.Findings[maxSubnetErrors]
+	if last.Where.String() != "subnet_cidrs[10]" || !strings.HasPrefix(last.Detail, "9990 more subnets are too small as well: subnet_cidrs[10], subnet_cidrs[11], subnet_cidrs[12], subnet_cidrs[13], subnet_cidrs[14] and 9985 more.") {
+		t.Fatalf("summary %+v", last)
+	}
+}

@@ -117,6 +117,8 @@ func loadSubnets(r *WarmPoolResult, in WarmPoolInput) {
 // subnetFindings says, per subnet, what is too small, what cannot be
 // proven, and what fits only with the recommendation.
 func subnetFindings(r *WarmPoolResult, in WarmPoolInput) {
+	var small tooSmall
+	defer small.summarise(&r.Findings, severityOf(in.FailOnInsufficientSubnet), "Subnets too small for the node group")
 	for _, l := range in.lists(in.Mode.CustomNetworking) {
 		use := r.Subnets
 		if l.podSubnet {
@@ -127,7 +129,9 @@ func subnetFindings(r *WarmPoolResult, in WarmPoolInput) {
 			d := nodeDemand(r.RecommendedNode, u.Nodes, l.podSubnet)
 			switch {
 			case !u.Fits:
-				insufficientSubnet(&r.Findings, in, l, i, u.Nodes, c, d, r)
+				if small.take(l.where(i)) {
+					insufficientSubnet(&r.Findings, in, l, i, u.Nodes, c, d, r)
+				}
 			case d.prefixes > 0 && !c.hasCIDR():
 				r.Findings.add(Warning, l.where(i), "Prefix space cannot be proven from an address count",
 					"Prefix delegation needs %d aligned /28 blocks in %s, and a count of free addresses says nothing about how they are fragmented. "+
@@ -141,10 +145,6 @@ func subnetFindings(r *WarmPoolResult, in WarmPoolInput) {
 }
 
 func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes int, c capacity, d demand, r *WarmPoolResult) {
-	sev := Warning
-	if in.FailOnInsufficientSubnet {
-		sev = Error
-	}
 	var b strings.Builder
 	what := "addresses"
 	if l.podSubnet {
@@ -166,7 +166,7 @@ func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes in
 		fewer += fmt.Sprintf(" (each one less saves %d addresses here)", nodes)
 	}
 	writeWaysOut(&b, d, c, "them", fewer, r.Alternatives, ownRemedy(in.Mode))
-	f.add(sev, l.where(i), "Subnet too small for the node group", "%s", b.String())
+	f.add(severityOf(in.FailOnInsufficientSubnet), l.where(i), "Subnet too small for the node group", "%s", b.String())
 }
 
 // writeWaysOut appends the smallest subnet that would hold the demand
@@ -203,4 +203,13 @@ func outgrown(f *Findings, l subnetList, i int, use SubnetUsage, r *WarmPoolResu
 	f.add(Warning, l.where(i), "Subnet fits only with the recommended settings",
 		"With %s the %d nodes in %s would take %d addresses of %d; the recommended configuration_values bring it to %d. Apply them before the nodes scale up.",
 		what, use.Nodes, l.name(i), need, use.Capacity, use.IPsNeeded)
+}
+
+// severityOf is the severity of a subnet too small: an error unless
+// fail_on_insufficient_subnet is false.
+func severityOf(fail bool) Severity {
+	if fail {
+		return Error
+	}
+	return Warning
 }
