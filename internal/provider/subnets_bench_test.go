@@ -47,13 +47,13 @@ func clusterSubnets(cidrs []any) map[string]any {
 // secondaries on 1 ENI) takes 4.
 func BenchmarkWarmPoolRead10000Subnets(b *testing.B) {
 	benchRead(b, NewWarmPoolDataSource(), warmPoolSubnets(manyCIDRs(10000)), func(b *testing.B, s tfsdk.State) {
-		stateBool(b, s, true, "subnet_fits")
+		stateTrue(b, s, "subnet_fits")
 	})
 }
 
 func BenchmarkClusterRead10000Subnets(b *testing.B) {
 	benchRead(b, NewClusterDataSource(), clusterSubnets(manyCIDRs(10000)), func(b *testing.B, s tfsdk.State) {
-		stateBool(b, s, true, "fits")
+		stateTrue(b, s, "fits")
 	})
 }
 
@@ -70,7 +70,10 @@ func duplicates(n int) []any {
 // give exactly want errors, the first containing text.
 func benchValidateErrors(b *testing.B, ds datasource.DataSource, values map[string]any, want int, text string) {
 	ctx := context.Background()
-	v := ds.(datasource.DataSourceWithValidateConfig)
+	v, ok := ds.(datasource.DataSourceWithValidateConfig)
+	if !ok {
+		b.Fatal("no ValidateConfig")
+	}
 	cfg := benchConfig(b, ds, values)
 	validate := func() datasource.ValidateConfigResponse {
 		var resp datasource.ValidateConfigResponse
