@@ -23,12 +23,15 @@ const (
 	EnvMaxENI           = "MAX_ENI"
 	EnvIPv6             = "ENABLE_IPv6"
 	EnvIPv4             = "ENABLE_IPv4"
+	EnvPodENI           = "ENABLE_POD_ENI"
+	EnvSubnetDiscovery  = "ENABLE_SUBNET_DISCOVERY"
 	zoneLabel           = "topology.kubernetes.io/zone"
 )
 
 // Env returns exactly the aws-node variables a recommendation sets: the IP
 // targets (ipamd reads 0 as unset, so a 0 is left out), prefix delegation
-// and custom networking when on, and MAX_ENI when given. Values are
+// custom networking and security groups for pods (ENABLE_POD_ENI) when on,
+// and MAX_ENI when given. Values are
 // strings, as Kubernetes env values and the add-on schema require.
 func Env(s ipam.Settings) map[string]string {
 	env := map[string]string{}
@@ -49,6 +52,28 @@ func Env(s ipam.Settings) map[string]string {
 	}
 	if s.MaxENI > 0 {
 		env[EnvMaxENI] = strconv.Itoa(s.MaxENI)
+	}
+	if s.PodENI {
+		env[EnvPodENI] = "true"
+	}
+	return env
+}
+
+// ClusterEnv is Env for a whole cluster: in an IPv6 cluster IPv6Env's
+// variables replace the warm-pool ones, and ENABLE_SUBNET_DISCOVERY is
+// written only to turn it off, its default being on (VPC CNI 1.18 and
+// later).
+func ClusterEnv(s ipam.Settings, ipv6, subnetDiscovery bool) map[string]string {
+	env := Env(s)
+	if ipv6 {
+		delete(env, EnvWarmIPTarget)
+		delete(env, EnvMinimumIPTarget)
+		for k, v := range IPv6Env() {
+			env[k] = v
+		}
+	}
+	if !subnetDiscovery {
+		env[EnvSubnetDiscovery] = "false"
 	}
 	return env
 }

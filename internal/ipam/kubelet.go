@@ -154,3 +154,22 @@ func ComputeKubeletMaxPods(n Node, l Launch) KubeletMaxPods {
 	}
 	return r
 }
+
+// RecommendedMaxPods is the kubelet max pods a Linux node should get so
+// that the VPC CNI can serve every pod it admits in mode s: the pod
+// addresses ipamd can hand out, plus one branch ENI per pod with its own
+// security groups the node can hold, plus the host-network pods, capped
+// at 250 above 30 vCPUs and 110 otherwise as max-pods-calculator.sh caps
+// every mode. With hostNetworkPods = 2 and no pods with security groups
+// this is the calculator's value (Formula is the uncapped sum).
+func RecommendedMaxPods(n Node, s Settings, hostNetworkPods int) KubeletMaxPods {
+	pods := PodIPCapacity(n, s) + max(hostNetworkPods, 0)
+	if b := PlaceBranchPods(n, s, n.BranchENIs); !b.LimitUnknown {
+		pods += b.Addresses
+	}
+	r := KubeletMaxPods{Formula: pods, Pods: pods, PrefixFormula: s.PrefixDelegation && n.runsPrefixDelegation()}
+	if limit, assumed := eksMaxPodsCap(n.VCPUs); limit < pods {
+		r.Pods, r.Cap, r.CapAssumed = limit, limit, assumed
+	}
+	return r
+}

@@ -178,3 +178,38 @@ func TestManagedNodeGroupMatchesCalculatorEveryType(t *testing.T) {
 		}
 	}
 }
+
+// TestRecommendedMaxPods pins the value a node should get against the
+// calculator (research note maxpods.md §5): m5.large 29 with secondary
+// IPs, 20 with custom networking, 110 under prefix delegation; c5.4xlarge
+// 110 (234 capped, 16 vCPUs); m5.8xlarge 234 and 250 under prefix
+// delegation (32 vCPUs). A third host-network pod raises the uncapped
+// values by one (m5.large: 27 pod addresses + 3 = 30) and not the capped
+// ones. With security groups for pods the trunk takes an ENI slot (18 pod
+// addresses on m5.large) and 9 branch ENIs come back: 18 + 9 + 2 = 29.
+func TestRecommendedMaxPods(t *testing.T) {
+	cases := []struct {
+		name   string
+		mode   Settings
+		host   int
+		want   int
+		capped bool
+	}{
+		{"m5.large", Settings{}, 2, 29, false},
+		{"m5.large", Settings{CustomNetworking: true}, 2, 20, false},
+		{"m5.large", Settings{PrefixDelegation: true}, 2, 110, true},
+		{"m5.large", Settings{}, 3, 30, false},
+		{"m5.large", Settings{PrefixDelegation: true}, 3, 110, true},
+		{"m5.large", Settings{PodENI: true}, 2, 29, false},
+		{"c5.4xlarge", Settings{}, 2, 110, true},
+		{"m5.8xlarge", Settings{}, 2, 234, false},
+		{"m5.8xlarge", Settings{PrefixDelegation: true}, 2, 250, true},
+	}
+	for _, c := range cases {
+		l, _ := ec2limits.Lookup(c.name)
+		got := RecommendedMaxPods(NodeFromLimits(l, 0), c.mode, c.host)
+		if got.Pods != c.want || (got.Cap > 0) != c.capped || got.CapAssumed {
+			t.Errorf("%s %+v host %d: %+v, want %d (capped %t)", c.name, c.mode, c.host, got, c.want, c.capped)
+		}
+	}
+}

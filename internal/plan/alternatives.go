@@ -28,6 +28,9 @@ const (
 	// subnet keeps the primary ENI's address; with prefix delegation when
 	// the cluster runs it or when the pods need it.
 	RemedyCustomNetworking
+	// RemedySubnetDiscovery: enhanced subnet discovery; ENIs beyond the
+	// primary go to the zone's subnets tagged kubernetes.io/role/cni.
+	RemedySubnetDiscovery
 	// RemedyIPv6: an IPv6 cluster; pods take IPv6 addresses and the node
 	// keeps its primary IPv4 address.
 	RemedyIPv6
@@ -35,10 +38,10 @@ const (
 )
 
 // Remedies lists every remedy in the order alternatives reports them.
-var Remedies = [remedyCount]Remedy{RemedyIPTargets, RemedyPrefixDelegation, RemedyCustomNetworking, RemedyIPv6}
+var Remedies = [remedyCount]Remedy{RemedyIPTargets, RemedyPrefixDelegation, RemedyCustomNetworking, RemedySubnetDiscovery, RemedyIPv6}
 
 func (r Remedy) String() string {
-	return [...]string{"ip_targets", "prefix_delegation", "custom_networking", "ipv6", "none"}[r]
+	return [...]string{"ip_targets", "prefix_delegation", "custom_networking", "subnet_discovery", "ipv6", "none"}[r]
 }
 
 // ownRemedy is the remedy whose configuration a networking mode is:
@@ -93,52 +96,21 @@ type Alternative struct {
 // the primary ENI's IPv4 address is left.
 var ipv6Node = ipam.Projection{ENIs: 1}
 
-// remedyMode is the networking mode of a remedy for a base mode: MAX_ENI
-// and max pods carry over, and custom networking keeps the base's prefix
-// delegation. The IPv6 mode has none in ipam, whose model is IPv4.
+// remedyMode is the networking mode of a remedy for a base mode: MAX_ENI,
+// ENABLE_POD_ENI and max pods carry over, and custom networking and subnet
+// discovery keep the base's prefix delegation. The IPv6 mode has none in
+// ipam, whose model is IPv4.
 func remedyMode(r Remedy, base ipam.Settings) ipam.Settings {
-	m := ipam.Settings{MaxENI: base.MaxENI, MaxPods: base.MaxPods}
+	m := ipam.Settings{MaxENI: base.MaxENI, MaxPods: base.MaxPods, PodENI: base.PodENI}
 	switch r {
 	case RemedyPrefixDelegation:
 		m.PrefixDelegation = true
 	case RemedyCustomNetworking:
 		m.CustomNetworking, m.PrefixDelegation = true, base.PrefixDelegation
+	case RemedySubnetDiscovery:
+		m.PrefixDelegation = base.PrefixDelegation
 	}
 	return m
-}
-
-// remedyPossible reports why a node cannot run the expected pods under
-// the remedy's mode, "" when it can. The checks are those ValidateWarmPool
-// and ValidateCluster make of the inputs.
-func remedyPossible(r Remedy, instanceType string, n ipam.Node, mode ipam.Settings, expectedPods int) string {
-	if r == RemedyIPv6 {
-		if !n.Nitro && !n.BareMetal {
-			return fmt.Sprintf("IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and %s is neither", instanceType)
-		}
-		return ""
-	}
-	maxPods := effectiveMaxPods(n, mode)
-	capacity := ipam.PodIPCapacity(n, mode)
-	switch {
-	case expectedPods > maxPods.Pods:
-		return fmt.Sprintf("%s runs at most %d pods with %s, and %d are expected", instanceType, maxPods.Pods, modeName(mode), expectedPods)
-	case expectedPods > capacity:
-		return fmt.Sprintf("%s holds at most %d pod addresses with %s (max pods %d counts aws-node and kube-proxy), and %d pods are expected", instanceType, capacity, modeName(mode), maxPods.Pods, expectedPods)
-	}
-	return ""
-}
-
-// modeName names a networking mode in remedy notes.
-func modeName(m ipam.Settings) string {
-	switch {
-	case m.CustomNetworking && m.PrefixDelegation:
-		return "custom_networking and prefix delegation"
-	case m.CustomNetworking:
-		return "custom_networking"
-	case m.PrefixDelegation:
-		return "prefix_delegation"
-	}
-	return "ip_targets"
 }
 
 // remedyEnv is the aws-node environment of a remedy.
@@ -160,6 +132,8 @@ func remedyNotes(r Remedy, detail string) string {
 		s = "Needs Nitro or bare metal instance types (others fall back to secondary IPs) and free /28-aligned blocks in the node subnets, which fragmentation can exhaust before the addresses run out; reserve them with an aws_ec2_subnet_cidr_reservation of type prefix."
 	case RemedyCustomNetworking:
 		s = "Lowers max pods (the primary ENI carries no pods) and needs an ENIConfig subnet per Availability Zone, typically from a secondary VPC CIDR in 100.64.0.0/10."
+	case RemedySubnetDiscovery:
+		s = "Needs VPC CNI 1.18 or later (ENABLE_SUBNET_DISCOVERY, on by default) and a subnet per zone tagged kubernetes.io/role/cni: ipamd creates every ENI after the primary in the zone's freest such subnet, with the node's security groups. The primary ENI and its addresses stay in the node subnet, max pods does not change, and custom networking, where on, takes precedence."
 	case RemedyIPv6:
 		s = "Needs an IPv6 cluster (the IP family is chosen when the cluster is created) with dual-stack subnets; pods take IPv6 addresses and each node keeps one IPv4 address."
 	}
@@ -187,7 +161,22 @@ func podSubnetAdvice(maxPods string, bits int) string {
 	return s
 }
 
-const noPodSubnetsNote = "No pod subnets were given, so fits covers the node subnets and whether a /16 or smaller ENIConfig subnet per zone could hold the pods."
+// noPodSubnetsNote says what fits covers when no pod or discovery subnets
+// were given.
+func noPodSubnetsNote(rem Remedy) string {
+	if rem == RemedySubnetDiscovery {
+		return "No kubernetes.io/role/cni subnets were given, so fits covers the node subnets and whether a /16 or smaller such subnet per zone could hold the other ENIs."
+	}
+	return "No pod subnets were given, so fits covers the node subnets and whether a /16 or smaller ENIConfig subnet per zone could hold the pods."
+}
+
+// discoveryAdvice names the size of the kubernetes.io/role/cni subnets.
+func discoveryAdvice(bits int) string {
+	if bits > 0 {
+		return fmt.Sprintf("Each zone's kubernetes.io/role/cni subnet must be a /%d or larger.", bits)
+	}
+	return "Not even a /16 kubernetes.io/role/cni subnet holds a zone's other ENIs: spread the nodes over more zones or run fewer of them."
+}
 
 // smallestBits is smallestSubnetFor's prefix length, 0 when none holds it.
 func smallestBits(d demand) int {
@@ -212,6 +201,11 @@ func writeRemedies(b *strings.Builder, alts []Alternative, own Remedy) {
 			s += fmt.Sprintf(", %d in ENIConfig subnets", a.PodSubnetIPs)
 			if a.SmallestPodSubnetBits > 0 {
 				s += fmt.Sprintf(" of a /%d or larger per zone, for example in 100.64.0.0/10", a.SmallestPodSubnetBits)
+			}
+		case RemedySubnetDiscovery:
+			s += fmt.Sprintf(", %d in kubernetes.io/role/cni subnets", a.PodSubnetIPs)
+			if a.SmallestPodSubnetBits > 0 {
+				s += fmt.Sprintf(" of a /%d or larger per zone", a.SmallestPodSubnetBits)
 			}
 		case RemedyIPv6:
 			s += ", in an IPv6 cluster"
@@ -251,11 +245,11 @@ func smallestBitsForAll(zones []string, demands map[string]demand) int {
 // EKS AMI gives the node in an IPv6 cluster: nodeadm computes it with the
 // IPv4 ENI formula whatever the IP family (awslabs/amazon-eks-ami,
 // nodeadm/internal/kubelet/eni_max_pods.go), although the addresses no
-// longer limit the pods. "" when they fit or the kubelet's max pods is
-// set.
-func ipv6MaxPodsAdvice(instanceType string, n ipam.Node, maxPodsOverride, expectedPods int) string {
+// longer limit the pods. "" when they fit, the kubelet's max pods is set,
+// or the nodes are not started by nodeadm.
+func ipv6MaxPodsAdvice(instanceType string, n ipam.Node, l ipam.Launch, expectedPods int) string {
 	ami := ipam.ComputeMaxPods(n, ipam.Mode{}).Pods
-	if maxPodsOverride > 0 || expectedPods <= ami {
+	if l.MaxPods > 0 || l.Path != ipam.LaunchNodeadm || expectedPods <= ami {
 		return ""
 	}
 	return fmt.Sprintf("nodeadm (EKS AL2023 AMIs) gives %s max pods %d, the IPv4 ENI formula, in IPv6 clusters too: raise the kubelet's max pods for %d pods.", instanceType, ami, expectedPods)

@@ -6,145 +6,154 @@ package plan
 import (
 	"fmt"
 	"strings"
-
-	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
-// unboundedIPs is the capacity of the stand-in ENIConfig subnets that
-// measure custom networking when no pod subnet is given.
+// unboundedIPs is the capacity of the stand-in subnets that measure custom
+// networking and subnet discovery when no such subnet is given.
 const unboundedIPs = int64(1) << 40
 
 // clusterAlternatives plans the cluster under every remedy, at max +
-// surge. The remedy own (the cluster's own mode) is r itself; the fuzz
-// tests pass remedyCount to plan it independently and compare.
+// surge, each a whole cluster planned as the cluster itself is. The remedy
+// own (the cluster's own mode) is r itself; the fuzz tests pass
+// remedyCount to plan it independently and compare.
 func clusterAlternatives(in ClusterInput, r *ClusterResult, own Remedy) []Alternative {
 	out := make([]Alternative, 0, remedyCount)
 	baseline := int64(0)
 	for _, g := range r.Groups {
-		baseline += nodeDemand(g.Baseline, g.Nodes[PhaseSurge], false).ips
+		baseline += shareOf(g.Baseline, g.Branch).times(g.Nodes[PhaseSurge]).node.ips
 	}
 	for _, rem := range Remedies {
-		a := clusterAlternative(in, r, rem, own)
-		if a.Possible {
-			a.NodeSubnetIPsSaved = baseline - a.NodeSubnetIPs
+		var a Alternative
+		if rem == own {
+			a = clusterAlternative(in, r, rem, nil)
+		} else {
+			alt, why, details := in.remedy(rem)
+			if why != "" {
+				out = append(out, notPossible(rem, alt.mode(), "Not possible: "+why+"."))
+				continue
+			}
+			planned := cluster(alt, newLayout(alt))
+			a = clusterAlternative(alt, &planned, rem, details)
 		}
+		a.NodeSubnetIPsSaved = baseline - a.NodeSubnetIPs
 		out = append(out, a)
 	}
 	return out
 }
 
-func clusterAlternative(in ClusterInput, r *ClusterResult, rem, own Remedy) Alternative {
-	a := Alternative{Remedy: rem, Checked: true}
-	alt := in
+// remedy is the cluster planned with a remedy: its input, why the remedy
+// cannot run it ("" when it can), and notes.
+func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details []string) {
+	alt = in
 	alt.Current, alt.FailOnInsufficientSubnet = nil, false
-	mode := remedyMode(rem, in.mode(0))
+	mode := remedyMode(rem, in.mode())
 	alt.PrefixDelegation, alt.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking
-	alt.ipv6 = rem == RemedyIPv6
-
-	var details []string
-	if rem != own {
-		why := groupsCannot(in, rem, mode)
-		if len(why) > 0 && rem == RemedyCustomNetworking && !mode.PrefixDelegation {
-			withPD := mode
-			withPD.PrefixDelegation = true
-			if len(groupsCannot(in, rem, withPD)) == 0 {
-				details = append(details, withPrefixesNote(why[0]))
-				mode, why = withPD, nil
-				alt.PrefixDelegation = true
-			}
-		}
-		if len(why) > 0 {
-			return Alternative{Remedy: rem, Env: remedyEnv(rem, mode), Notes: remedyNotes(rem, "Not possible: "+someReasons(why)+".")}
+	alt.IPv6 = rem == RemedyIPv6
+	alt.SubnetDiscovery = rem == RemedySubnetDiscovery
+	// The node subnets stay; pod subnets only matter to custom
+	// networking and "cni" subnets to discovery, which without given ones
+	// get one per zone of unbounded size, to measure what it must hold.
+	keep := map[Remedy]string{RemedyCustomNetworking: PurposePods, RemedySubnetDiscovery: PurposeCNI}[rem]
+	alt.Subnets = make([]ClusterSubnet, 0, len(in.Subnets))
+	given := false
+	for _, s := range in.Subnets {
+		if s.Purpose == PurposeNodes || s.Purpose == keep {
+			alt.Subnets = append(alt.Subnets, s)
+			given = given || s.Purpose == keep
 		}
 	}
-	a.Possible = true
+	if keep != "" && !given {
+		for _, z := range nodeZones(in) {
+			alt.Subnets = append(alt.Subnets, ClusterSubnet{ID: "stand-in subnet in " + z, AvailabilityZone: z, Available: -1, Purpose: keep, unbounded: true})
+		}
+	}
+	windowsOnly := true
 	for _, g := range in.Groups {
-		if rem == RemedyPrefixDelegation && !g.Node.Nitro && !g.Node.BareMetal {
-			details = append(details, fmt.Sprintf("%s (%s) is neither Nitro nor bare metal and falls back to secondary IPs.", g.Name, g.InstanceType))
+		windowsOnly = windowsOnly && g.Windows
+	}
+	if rem == RemedySubnetDiscovery && windowsOnly {
+		return alt, "Windows nodes use their primary ENI only, so subnet discovery has no ENI to place", nil
+	}
+	why = firstClusterError(alt)
+	if why != "" && rem == RemedyCustomNetworking && !alt.PrefixDelegation {
+		withPD := alt
+		withPD.PrefixDelegation = true
+		if firstClusterError(withPD) == "" {
+			return withPD, "", []string{withPrefixesNote(strings.TrimSuffix(why, "."))}
+		}
+	}
+	for _, g := range in.Groups {
+		w := g.Types[0]
+		if rem == RemedyPrefixDelegation && !g.Windows && !w.Node.Nitro && !w.Node.BareMetal {
+			details = append(details, fmt.Sprintf("%s (%s) is neither Nitro nor bare metal and falls back to secondary IPs.", g.Name, w.Name))
 		}
 		if rem == RemedyIPv6 {
-			if advice := ipv6MaxPodsAdvice(g.InstanceType, g.Node, g.MaxPods, g.ExpectedPods); advice != "" {
+			if advice := ipv6MaxPodsAdvice(w.Name, w.Node, g.Launch, g.ExpectedPods); advice != "" {
 				details = append(details, g.Name+": "+advice)
 			}
 		}
 	}
+	return alt, strings.TrimSuffix(why, "."), details
+}
 
-	// The node subnets stay; ENIConfig subnets only matter to custom
-	// networking, which without given ones gets one per zone of
-	// unbounded size, to measure what it must hold.
-	res, given, hasPodSubnets := r, len(in.Subnets), false
-	for _, s := range in.Subnets {
-		hasPodSubnets = hasPodSubnets || s.Purpose == PurposePods
+// firstClusterError is the first error validating a remedy's cluster
+// finds, "" when there is none: the checks of the cluster itself.
+func firstClusterError(alt ClusterInput) string {
+	f, _ := validateCluster(alt)
+	for _, g := range alt.Groups {
+		for _, t := range g.Types {
+			if alt.IPv6 && !t.Node.Nitro && !t.Node.BareMetal {
+				return fmt.Sprintf("for %s, IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and %s is neither", g.Name, t.Name)
+			}
+		}
 	}
+	for _, x := range f {
+		if x.Severity == Error && x.Short != "" {
+			// The group's name starts the detail; say it in the note.
+			return "for " + strings.TrimSuffix(strings.SplitN(x.Detail, ":", 2)[0], ":") + ", " + x.Short
+		}
+	}
+	return firstReason(f)
+}
+
+// clusterAlternative is the numbers of a remedy planned as r, at max +
+// surge: node-subnet and pod- (or "cni"-) subnet addresses, whether the
+// given subnets hold them and the smallest per-zone subnets that would.
+func clusterAlternative(in ClusterInput, r *ClusterResult, rem Remedy, details []string) Alternative {
+	a := Alternative{Remedy: rem, Possible: true, Checked: true, Fits: true}
+	a.Env = remedyEnv(rem, r.Recommended)
 	zones := nodeZones(in)
-	if rem != own {
-		alt.Subnets = make([]ClusterSubnet, 0, len(in.Subnets)+len(zones))
-		for _, s := range in.Subnets {
-			if s.Purpose != PurposePods || rem == RemedyCustomNetworking {
-				alt.Subnets = append(alt.Subnets, s)
-			}
-		}
-		given = len(alt.Subnets)
-		if rem == RemedyCustomNetworking && !hasPodSubnets {
-			for _, z := range zones {
-				alt.Subnets = append(alt.Subnets, ClusterSubnet{ID: "ENIConfig subnet in " + z, AvailabilityZone: z, Available: -1, Purpose: PurposePods, unbounded: true})
-			}
-		}
-		planned := cluster(alt, newLayout(alt))
-		res = &planned
-		a.Env = remedyEnv(rem, planned.Recommended)
-	} else {
-		a.Env = remedyEnv(rem, r.Recommended)
-	}
-
-	a.Fits = true
 	nodeZoneDemand := map[string]demand{}
 	podZoneDemand := map[string]demand{}
-	for i, sr := range res.Subnets {
-		if i < given {
+	standIn := false
+	for _, sr := range r.Subnets {
+		standIn = standIn || sr.unbounded
+		if !sr.unbounded {
 			a.Fits = a.Fits && sr.Fits()
 		}
-		if sr.Purpose == PurposePods {
-			a.PodSubnetIPs += sr.Needed[PhaseSurge]
-			podZoneDemand[sr.AvailabilityZone] = podZoneDemand[sr.AvailabilityZone].plus(sr.demand[PhaseSurge])
-		} else {
+		if sr.Purpose == PurposeNodes {
 			a.NodeSubnetIPs += sr.Needed[PhaseSurge]
 			nodeZoneDemand[sr.AvailabilityZone] = nodeZoneDemand[sr.AvailabilityZone].plus(sr.demand[PhaseSurge])
+		} else {
+			a.PodSubnetIPs += sr.Needed[PhaseSurge]
+			podZoneDemand[sr.AvailabilityZone] = podZoneDemand[sr.AvailabilityZone].plus(sr.demand[PhaseSurge])
 		}
 	}
 	a.SmallestNodeSubnetBits = smallestBitsForAll(zones, nodeZoneDemand)
-	if rem == RemedyCustomNetworking {
+	switch rem {
+	case RemedyCustomNetworking:
 		a.SmallestPodSubnetBits = smallestBitsForAll(zones, podZoneDemand)
-		details = append(details, podSubnetAdvice(maxPodsList(res), a.SmallestPodSubnetBits))
-		if !hasPodSubnets {
-			a.Fits = a.Fits && a.SmallestPodSubnetBits > 0
-			details = append(details, noPodSubnetsNote)
-		}
+		details = append(details, podSubnetAdvice(maxPodsList(r), a.SmallestPodSubnetBits))
+	case RemedySubnetDiscovery:
+		a.SmallestPodSubnetBits = smallestBitsForAll(zones, podZoneDemand)
+		details = append(details, discoveryAdvice(a.SmallestPodSubnetBits))
+	}
+	if standIn {
+		a.Fits = a.Fits && a.SmallestPodSubnetBits > 0
+		details = append(details, noPodSubnetsNote(rem))
 	}
 	a.Notes = remedyNotes(rem, strings.Join(details, " "))
 	return a
-}
-
-// groupsCannot says, per group that cannot run its pods in the mode, why.
-func groupsCannot(in ClusterInput, rem Remedy, mode ipam.Settings) []string {
-	var why []string
-	for _, g := range in.Groups {
-		m := mode
-		m.MaxPods = g.MaxPods
-		if w := remedyPossible(rem, g.InstanceType, g.Node, m, g.ExpectedPods); w != "" {
-			why = append(why, "for "+g.Name+", "+w)
-		}
-	}
-	return why
-}
-
-// someReasons joins the reasons of the first groups, counting the rest.
-func someReasons(why []string) string {
-	const shown = 3
-	if len(why) <= shown {
-		return strings.Join(why, "; ")
-	}
-	return strings.Join(why[:shown], "; ") + fmt.Sprintf("; and %d more groups cannot run their pods so", len(why)-shown)
 }
 
 // maxPodsList names the groups' max pods: one number for one group.
@@ -168,7 +177,7 @@ func nodeZones(in ClusterInput) []string {
 	var zones []string
 	seen := map[string]bool{}
 	for _, s := range in.Subnets {
-		if s.Purpose != PurposePods && !seen[s.AvailabilityZone] {
+		if s.Purpose == PurposeNodes && !seen[s.AvailabilityZone] {
 			seen[s.AvailabilityZone] = true
 			zones = append(zones, s.AvailabilityZone)
 		}

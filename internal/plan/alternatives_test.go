@@ -7,6 +7,8 @@ import (
 	"maps"
 	"strings"
 	"testing"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
 // altNumbers are the figures of one alternative a test pins.
@@ -46,15 +48,20 @@ func checkAlternatives(t *testing.T, got []Alternative, want []altNumbers) {
 //	                   node subnet, a /28 offers 11) and 22 pod addresses
 //	                   take 2 pod ENIs: 24 a node, 240 in the ENIConfig
 //	                   subnet, a /24. Max pods (4-1)*14+2 = 44.
+//	subnet_discovery:  the primary ENI stays in the node subnet with its 14
+//	                   secondaries (15 a node, 150, a /24) and the second
+//	                   ENI takes the other 8 and its own address in the
+//	                   kubernetes.io/role/cni subnet (9 a node, 90, a /25).
 //	ipv6:              one IPv4 address a node: 10, a /28.
 //
 // The defaults hold 45 a node (42 secondaries on 3 ENIs), 450 in all, so
-// the node subnet saves 210, 120, 440 and 440.
+// the node subnet saves 210, 120, 440, 300 and 440.
 func TestWarmPoolAlternativesArticle(t *testing.T) {
 	want := []altNumbers{
 		{"ip_targets", 240, 0, 210, true, 24, 0},
 		{"prefix_delegation", 330, 0, 120, false, 23, 0},
 		{"custom_networking", 10, 240, 440, true, 28, 24},
+		{"subnet_discovery", 150, 90, 300, true, 24, 25},
 		{"ipv6", 10, 0, 440, true, 28, 0},
 	}
 	r := WarmPool(article(t, "10.0.0.0/24"))
@@ -64,6 +71,7 @@ func TestWarmPoolAlternativesArticle(t *testing.T) {
 		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2"},
 		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2", "ENABLE_PREFIX_DELEGATION": "true"},
 		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG": "true", "ENI_CONFIG_LABEL_DEF": "topology.kubernetes.io/zone"},
+		{"MINIMUM_IP_TARGET": "20", "WARM_IP_TARGET": "2"},
 		{"ENABLE_IPv6": "true", "ENABLE_IPv4": "false", "ENABLE_PREFIX_DELEGATION": "true"},
 	}
 	for i, a := range r.Alternatives {
@@ -74,6 +82,7 @@ func TestWarmPoolAlternativesArticle(t *testing.T) {
 	notes := map[string]string{
 		"prefix_delegation": "/28-aligned blocks",
 		"custom_networking": "Max pods becomes 44. Each zone's ENIConfig subnet must be a /24 or larger. No pod subnets were given",
+		"subnet_discovery":  "Each zone's kubernetes.io/role/cni subnet must be a /25 or larger. No kubernetes.io/role/cni subnets were given",
 		"ipv6":              "keeps one IPv4 address",
 	}
 	for _, a := range r.Alternatives {
@@ -94,13 +103,16 @@ func TestWarmPoolAlternativesArticle(t *testing.T) {
 // TestWarmPoolAlternativesSpread spreads the article's nodes over three
 // subnets (4, 3, 3 nodes): the busiest holds 4*24 = 96 (a /25, 123),
 // 4*33 = 132 under prefix delegation (a /24), 4 node addresses under
-// custom networking and IPv6 (a /28) and 96 in each ENIConfig subnet.
+// custom networking and IPv6 (a /28) and 96 in each ENIConfig subnet;
+// under subnet discovery 4*15 = 60 (a /25) and 4*9 = 36 in the zone's
+// kubernetes.io/role/cni subnet (a /26, 59).
 func TestWarmPoolAlternativesSpread(t *testing.T) {
 	r := WarmPool(article(t, "10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/25"))
 	checkAlternatives(t, r.Alternatives, []altNumbers{
 		{"ip_targets", 240, 0, 210, true, 25, 0},
 		{"prefix_delegation", 330, 0, 120, false, 24, 0},
 		{"custom_networking", 10, 240, 440, true, 28, 25},
+		{"subnet_discovery", 150, 90, 300, true, 25, 26},
 		{"ipv6", 10, 0, 440, true, 28, 0},
 	})
 }
@@ -114,7 +126,7 @@ func TestWarmPoolAlternativesPodSubnets(t *testing.T) {
 	in.PodSubnets = []SubnetInput{{CIDR: "100.64.0.0/25", Available: -1}}
 	in.FailOnInsufficientSubnet = false
 	a := WarmPool(in).Alternatives[RemedyCustomNetworking]
-	if a.Fits || a.PodSubnetIPs != 240 || strings.Contains(a.Notes, noPodSubnetsNote) {
+	if a.Fits || a.PodSubnetIPs != 240 || strings.Contains(a.Notes, noPodSubnetsNote(RemedyCustomNetworking)) {
 		t.Errorf("custom_networking = %+v, want 240 pod addresses that do not fit a /25", a)
 	}
 	in.PodSubnets[0].CIDR = "100.64.0.0/24"
@@ -124,8 +136,8 @@ func TestWarmPoolAlternativesPodSubnets(t *testing.T) {
 }
 
 // TestAlternativesNotPossible: under custom networking r5.xlarge runs 44
-// pods, 42 of them on pod addresses (3 pod ENIs x 14), so 50 and 43 pods
-// are both too many without prefix delegation; with it (a Nitro type) the
+// pods (3 pod ENIs x 14 + 2), so 50 and 43 pods are both too many
+// without prefix delegation once the 2 host-network pods count; with it (a Nitro type) the
 // remedy runs them: 43 pods want max(43, 43 + 2) = 45 addresses, ceil(45/16)
 // = 3 prefixes on one pod ENI, 1 + 48 = 49 pod-subnet addresses a node,
 // 490 for ten, and max pods becomes 110 (the calculator's cap). m4.xlarge
@@ -134,8 +146,8 @@ func TestWarmPoolAlternativesPodSubnets(t *testing.T) {
 // prefix_delegation remedy falls back to secondary IPs.
 func TestAlternativesNotPossible(t *testing.T) {
 	for pods, why := range map[int]string{
-		50: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge runs at most 44 pods with custom_networking, and 50 are expected.",
-		43: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge holds at most 42 pod addresses with custom_networking (max pods 44 counts aws-node and kube-proxy), and 43 pods are expected.",
+		50: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge runs at most 44 pods (with custom networking the primary ENI carries no pods), and 52 are needed (50 expected, 2 on the host network).",
+		43: "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, r5.xlarge runs at most 44 pods (with custom networking the primary ENI carries no pods), and 45 are needed (43 expected, 2 on the host network).",
 	} {
 		in := article(t, "10.0.0.0/22")
 		in.ExpectedPods = pods
@@ -153,7 +165,7 @@ func TestAlternativesNotPossible(t *testing.T) {
 	in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 50
 	cn := WarmPool(in).Alternatives[RemedyCustomNetworking]
 	if cn.Possible || cn.Checked || cn.Fits || cn.NodeSubnetIPs != 0 || cn.Env["AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"] != "true" ||
-		!strings.Contains(cn.Notes, "Not possible: m4.xlarge runs at most 44 pods with custom_networking, and 50 are expected.") {
+		!strings.Contains(cn.Notes, "Not possible: m4.xlarge runs at most 44 pods (with custom networking the primary ENI carries no pods), and 52 are needed (50 expected, 2 on the host network).") {
 		t.Errorf("custom_networking on m4.xlarge with 50 pods = %+v", cn)
 	}
 	in.ExpectedPods = 10
@@ -173,7 +185,7 @@ func TestAlternativesNotPossible(t *testing.T) {
 // zones of threeGroups.
 func articleCluster(t *testing.T, cidrs [3]string) ClusterInput {
 	in := threeGroups(t, cidrs)
-	in.Groups = []ClusterGroup{{Name: "apps", InstanceType: "r5.xlarge", Node: node(t, "r5.xlarge"), ExpectedPods: 20, DesiredNodes: 10, MaxNodes: 10}}
+	in.Groups = []ClusterGroup{clusterGroup(t, "apps", "r5.xlarge", 20, 10, 10)}
 	return in
 }
 
@@ -187,9 +199,11 @@ func articleCluster(t *testing.T, cidrs [3]string) ClusterInput {
 //	                   aligned blocks)
 //	custom_networking: 16 node addresses, zone a 6, a /28; 384 in ENIConfig
 //	                   subnets, zone a 144, a /24
+//	subnet_discovery:  16*15 = 240 node addresses, zone a 90, a /25; 16*9 =
+//	                   144 in kubernetes.io/role/cni subnets, zone a 54, a /26
 //	ipv6:              16, a /28
 //
-// Defaults take 16*45 = 720, so the savings are 336, 192, 704 and 704.
+// Defaults take 16*45 = 720, so the savings are 336, 192, 704, 480 and 704.
 // Each /24 offers 251: everything fits.
 func TestClusterAlternativesArticle(t *testing.T) {
 	in := articleCluster(t, [3]string{"10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"})
@@ -201,6 +215,7 @@ func TestClusterAlternativesArticle(t *testing.T) {
 		{"ip_targets", 384, 0, 336, true, 24, 0},
 		{"prefix_delegation", 528, 0, 192, true, 24, 0},
 		{"custom_networking", 16, 384, 704, true, 28, 24},
+		{"subnet_discovery", 240, 144, 480, true, 25, 26},
 		{"ipv6", 16, 0, 704, true, 28, 0},
 	})
 	if r.Findings.HasError() {
@@ -210,7 +225,8 @@ func TestClusterAlternativesArticle(t *testing.T) {
 
 // TestClusterAlternativesTooSmall: in /25s (123 each) zone a needs 144 at
 // max + surge with IP targets and 198 with prefix delegation; custom
-// networking (6) and IPv6 (6) fit, and the error says so with numbers.
+// networking (6), subnet discovery (90) and IPv6 (6) fit, and the error
+// says so with numbers.
 func TestClusterAlternativesTooSmall(t *testing.T) {
 	in := articleCluster(t, [3]string{"10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/25"})
 	r := Cluster(in)
@@ -218,6 +234,7 @@ func TestClusterAlternativesTooSmall(t *testing.T) {
 		{"ip_targets", 384, 0, 336, false, 24, 0},
 		{"prefix_delegation", 528, 0, 192, false, 24, 0},
 		{"custom_networking", 16, 384, 704, true, 28, 24},
+		{"subnet_discovery", 240, 144, 480, true, 25, 26},
 		{"ipv6", 16, 0, 704, true, 28, 0},
 	})
 	f := findingsAt(r.Findings, "subnet[0]")
@@ -226,7 +243,7 @@ func TestClusterAlternativesTooSmall(t *testing.T) {
 	}
 	for _, want := range []string{
 		"it needs 144 addresses and offers 123, 21 short",
-		"Remedies that fit these subnets (see alternatives): custom_networking (16 addresses in the node subnets, 384 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (16 addresses in the node subnets, in an IPv6 cluster).",
+		"Remedies that fit these subnets (see alternatives): custom_networking (16 addresses in the node subnets, 384 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); subnet_discovery (240 addresses in the node subnets, 144 in kubernetes.io/role/cni subnets of a /26 or larger per zone); ipv6 (16 addresses in the node subnets, in an IPv6 cluster).",
 		// ip_targets is what failed: it is not offered as a way out.
 		"Too big for them: prefix_delegation (528 addresses in the node subnets).",
 	} {
@@ -253,7 +270,7 @@ func TestClusterAlternativesCustomNetworking(t *testing.T) {
 	}
 	r := Cluster(in)
 	cn := r.Alternatives[RemedyCustomNetworking]
-	if cn.Fits || cn.PodSubnetIPs != 384 || cn.NodeSubnetIPs != 16 || strings.Contains(cn.Notes, noPodSubnetsNote) {
+	if cn.Fits || cn.PodSubnetIPs != 384 || cn.NodeSubnetIPs != 16 || strings.Contains(cn.Notes, noPodSubnetsNote(RemedyCustomNetworking)) {
 		t.Errorf("custom_networking = %+v", cn)
 	}
 	// The baseline is the add-on defaults under custom networking: one
@@ -276,7 +293,7 @@ func TestClusterAlternativesCustomNetworking(t *testing.T) {
 func TestClusterAlternativesCustomNetworkingPrefixes(t *testing.T) {
 	r := Cluster(threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"}))
 	cn := r.Alternatives[RemedyCustomNetworking]
-	want := "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, for general, m5.large holds at most 18 pod addresses with custom_networking (max pods 20 counts aws-node and kube-proxy), and 20 pods are expected."
+	want := "Planned with prefix delegation (ENABLE_PREFIX_DELEGATION): without it, for general, m5.large runs at most 20 pods (with custom networking the primary ENI carries no pods), and 22 are needed (20 expected, 2 on the host network)."
 	if !cn.Possible || cn.PodSubnetIPs != 2312 || cn.NodeSubnetIPs != 40 || cn.SmallestPodSubnetBits != 22 || cn.Env["ENABLE_PREFIX_DELEGATION"] != "true" || !strings.Contains(cn.Notes, want) {
 		t.Errorf("custom_networking = %+v, want notes with %q", cn, want)
 	}
@@ -285,9 +302,9 @@ func TestClusterAlternativesCustomNetworkingPrefixes(t *testing.T) {
 	}
 
 	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
-	in.Groups[0].InstanceType, in.Groups[0].Node, in.Groups[0].ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 50
+	in.Groups[0] = clusterGroup(t, "general", "m4.xlarge", 50, 6, 12)
 	cn = Cluster(in).Alternatives[RemedyCustomNetworking]
-	want = "Not possible: for general, m4.xlarge runs at most 44 pods with custom_networking, and 50 are expected."
+	want = "Not possible: for general, m4.xlarge runs at most 44 pods (with custom networking the primary ENI carries no pods), and 52 are needed (50 expected, 2 on the host network)."
 	if cn.Possible || cn.Checked || !strings.Contains(cn.Notes, want) {
 		t.Errorf("custom_networking = %+v, want notes with %q", cn, want)
 	}
@@ -299,6 +316,7 @@ func TestClusterAlternativesCustomNetworkingPrefixes(t *testing.T) {
 func TestIPv6MaxPodsAdvice(t *testing.T) {
 	in := article(t, "10.0.0.0/22")
 	in.Mode.PrefixDelegation, in.Node.VCPUs, in.ExpectedPods = true, 4, 100
+	in.Launch.Path = ipam.LaunchNodeadm
 	want := "nodeadm (EKS AL2023 AMIs) gives r5.xlarge max pods 58, the IPv4 ENI formula, in IPv6 clusters too: raise the kubelet's max pods for 100 pods."
 	if a := WarmPool(in).Alternatives[RemedyIPv6]; !a.Possible || !strings.HasSuffix(a.Notes, want) {
 		t.Errorf("ipv6 notes = %q, want them to end with %q", a.Notes, want)
@@ -306,5 +324,10 @@ func TestIPv6MaxPodsAdvice(t *testing.T) {
 	in.ExpectedPods = 50
 	if a := WarmPool(in).Alternatives[RemedyIPv6]; strings.Contains(a.Notes, "max pods") {
 		t.Errorf("ipv6 notes for 50 pods = %q", a.Notes)
+	}
+	// An explicit kubelet max pods is what the advice asks for.
+	in.ExpectedPods, in.Launch.MaxPods = 100, 110
+	if a := WarmPool(in).Alternatives[RemedyIPv6]; strings.Contains(a.Notes, "max pods") {
+		t.Errorf("ipv6 notes with max_pods = 110: %q", a.Notes)
 	}
 }

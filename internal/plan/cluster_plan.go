@@ -11,26 +11,45 @@ import (
 	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
 )
 
-// recommendCluster returns the one setting pair that serves every group:
-// WARM_IP_TARGET = spare IPs and MINIMUM_IP_TARGET = the smallest expected
-// pods of any group. A group expecting e >= MIN pods then settles at
-// max(MIN, e + WARM) = e + WARM addresses, exactly what its own
-// recommendation (MIN = e) gives, so the shared pair costs no group an
+// recommendCluster returns the one setting pair that serves every Linux
+// group: WARM_IP_TARGET = spare IPs and MINIMUM_IP_TARGET = the smallest
+// expected pods of any group. A group expecting e >= MIN pods then
+// settles at max(MIN, e + WARM) = e + WARM addresses, exactly what its
+// own recommendation (MIN = e) gives, so the shared pair costs no group an
 // address at steady state; a larger MIN would cost the smaller groups.
 // WARM_IP_TARGET is clamped to the largest group's capacity only: a value
-// beyond a smaller node's capacity just lets that node fill up.
-func recommendCluster(in ClusterInput) ipam.Recommendation {
-	minPods := math.MaxInt
+// beyond a smaller node's capacity just lets that node fill up. Windows
+// groups get the same pair in the amazon-vpc-cni ConfigMap (win).
+func recommendCluster(in ClusterInput) (rec ipam.Recommendation, win ipam.WindowsSettings, hasWindows bool) {
+	minPods, winPods := math.MaxInt, math.MaxInt
 	var largest ipam.Node
 	capacity := -1
-	mode := in.mode(0)
+	mode := in.mode()
 	for _, g := range in.Groups {
+		if g.Windows {
+			hasWindows, winPods = true, min(winPods, g.ExpectedPods)
+			continue
+		}
 		minPods = min(minPods, g.ExpectedPods)
-		if c := ipam.PodIPCapacity(g.Node, mode); c > capacity {
-			capacity, largest = c, g.Node
+		for _, t := range g.Types {
+			if c := ipam.PodIPCapacity(t.Node, mode); c > capacity {
+				capacity, largest = c, t.Node
+			}
 		}
 	}
-	return ipam.Recommend(largest, mode, minPods, in.SpareIPs)
+	if capacity >= 0 {
+		rec = ipam.Recommend(largest, mode, minPods, in.SpareIPs)
+	} else {
+		rec.Settings = withMode(ipam.Settings{}, mode)
+	}
+	if hasWindows {
+		win = windowsRecommendation(in.SpareIPs, winPods, in.PrefixDelegation)
+	}
+	if in.IPv6 {
+		// The node's /80 holds every pod: no warm-pool settings.
+		rec.Settings = ipam.Settings{PodENI: in.PodENI}
+	}
+	return rec, win, hasWindows
 }
 
 // Cluster validates the cluster (ValidateCluster) and, when that finds no
@@ -41,7 +60,12 @@ func Cluster(in ClusterInput) ClusterResult {
 		return ClusterResult{Findings: f, Worst: -1}
 	}
 	r := cluster(in, l)
-	r.Alternatives = clusterAlternatives(in, &r, ownRemedy(in.mode(0)))
+	net := in.network()
+	for gi, g := range in.Groups {
+		g.notes(&r.Findings, net, r.Groups[gi].model, groupRef{field: AtIndex(blockNodeGroup, gi).Dot, who: g.Name + ": "})
+	}
+	maxENITrap(&r.Findings, in.mode())
+	r.Alternatives = clusterAlternatives(in, &r, ownRemedy(in.mode()))
 	clusterFindings(&r, in)
 	return r
 }
@@ -50,8 +74,8 @@ func Cluster(in ClusterInput) ClusterResult {
 // each group's projections and each subnet's and zone's load.
 func cluster(in ClusterInput, l layout) ClusterResult {
 	var r ClusterResult
-	rec := recommendCluster(in)
-	r.Recommended = rec.Settings
+	rec, win, hasWindows := recommendCluster(in)
+	r.Recommended, r.Windows, r.HasWindows = rec.Settings, win, hasWindows
 	if rec.WarmIPRaised {
 		r.Findings.add(Warning, At(attrSpareIPs), "spare_ips = 0 raised to WARM_IP_TARGET = 1",
 			"ipamd reads WARM_IP_TARGET=0 as not set, and MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool: pods beyond the minimum would get no address. The recommendation uses WARM_IP_TARGET=1.")
@@ -59,34 +83,32 @@ func cluster(in ClusterInput, l layout) ClusterResult {
 
 	r.Subnets = make([]SubnetResult, len(in.Subnets))
 	for i, s := range in.Subnets {
-		r.Subnets[i] = SubnetResult{ClusterSubnet: s, Capacity: int64(s.Available), FirstFailure: -1, PrefixBlocks: -1, PrefixBlocksNeeded: -1}
-		switch {
-		case s.unbounded:
-			r.Subnets[i].Capacity = unboundedIPs
-		case s.CIDR != "" && s.Available < 0:
-			p, _ := subnet.Parse(s.CIDR)
-			r.Subnets[i].Capacity = int64(p.Usable())
-		}
+		r.Subnets[i] = SubnetResult{ClusterSubnet: s, FirstFailure: -1, PrefixBlocks: -1, PrefixBlocksNeeded: -1}
 	}
 
 	// Settings are cluster-wide: a trap in them is reported once, with the
 	// numbers of the group it hurts most.
 	trapGroup := -1
+	net := in.network()
 	r.Groups = make([]GroupResult, len(in.Groups))
+	var secondary []secondaryENIs
 	for gi, g := range in.Groups {
-		gr := planGroup(in, g, l.groups[gi], rec.Settings)
+		gr := planGroup(in, net, g, l.groups[gi], rec.Settings, win)
 		if gr.Current != nil && (trapGroup < 0 || gr.Current.PodsWithoutIP > r.Groups[trapGroup].Current.PodsWithoutIP) {
 			trapGroup = gi
 		}
 		r.SavedIPs += int64(g.DesiredNodes) * int64(gr.Baseline.SubnetIPs()-gr.Recommended.SubnetIPs())
-		place(&r, in, l, gi, gr)
+		secondary = append(secondary, place(&r, in, l, gi, gr)...)
 		r.Groups[gi] = gr
 	}
 	if trapGroup >= 0 {
 		g, gr := in.Groups[trapGroup], r.Groups[trapGroup]
-		cur := withMode(*in.Current, in.mode(0))
-		currentTraps(&r.Findings, WarmPoolInput{ExpectedPods: g.ExpectedPods, Node: g.Node}, cur, *gr.Current)
+		currentTraps(&r.Findings, gr.model.Worst.Node, g.ExpectedPods, withMode(*in.Current, in.mode()), *gr.Current)
 	}
+	for i := range r.Subnets {
+		r.Subnets[i].Capacity = subnetCapacityOf(r.Subnets[i]).ips
+	}
+	placeDiscovered(&r, l, secondary)
 	evaluateSubnets(&r, in)
 
 	if in.CustomNetworking {
@@ -100,54 +122,88 @@ func cluster(in ClusterInput, l layout) ClusterResult {
 	return r
 }
 
-func planGroup(in ClusterInput, g ClusterGroup, gl groupLayout, rec ipam.Settings) GroupResult {
-	mode := in.mode(g.MaxPods)
-	gr := GroupResult{Name: g.Name, MaxPods: effectiveMaxPods(g.Node, mode), Zones: gl.zones}
-	mode.MaxPods = gr.MaxPods.Pods
+func planGroup(in ClusterInput, net Network, g ClusterGroup, gl groupLayout, rec ipam.Settings, win ipam.WindowsSettings) GroupResult {
+	m := g.model(net, rec, in.Current, win)
+	gr := GroupResult{
+		Name: g.Name, MaxPods: m.Kubelet, ShouldMaxPods: m.Should, KubeletType: m.KubeletType, WorstType: m.Worst.Name,
+		TargetMaxPods: g.targetMaxPods(m.Should), Windows: g.Windows,
+		RunPods: m.RunPods, Zones: gl.zones, Recommended: m.Recommended, Baseline: m.Baseline, Current: m.Current, Branch: m.Branch, model: m,
+	}
 	gr.SurgeNodes = in.Surge.surgeNodes(len(gr.Zones), g.MaxNodes)
 	gr.Nodes = [phases]int{g.DesiredNodes, g.MaxNodes, g.MaxNodes + gr.SurgeNodes}
-
-	s := rec
-	s.MaxPods = mode.MaxPods
-	gr.Recommended = ipam.Project(g.Node, s, g.ExpectedPods)
-	if in.ipv6 {
-		gr.Recommended = ipv6Node
-	}
-	gr.Baseline = ipam.Project(g.Node, withMode(ipam.AddonDefaults(), mode), g.ExpectedPods)
-	if in.Current != nil {
-		p := ipam.Project(g.Node, withMode(*in.Current, mode), g.ExpectedPods)
-		gr.Current = &p
-	}
 	return gr
 }
 
 // place spreads a group's nodes over its zones and, within a zone, over
 // the zone's node subnets (the remainder on the first ones), at every
 // phase, and adds what they take to the subnets' demand: node subnets
-// and, under custom networking, the zone's pod subnet.
-func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) {
+// and, under custom networking, the zone's pod subnet. Its running nodes
+// are spread the same way, and what they hold now is added to HeldNow.
+// With subnet discovery the ENIs after the primary are returned, to be
+// placed in the zone's freest subnets once every group's fixed part is.
+func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) []secondaryENIs {
 	gl := l.groups[gi]
-	for ph := range phases {
-		perZone := subnet.Spread(gr.Nodes[ph], len(gl.zones))
+	each := shareOf(gr.Recommended, gr.Branch)
+	var enis eniSet
+	discovers := in.discovers() && !in.Groups[gi].Windows
+	if discovers {
+		each, enis = discovered(gr.Recommended, gr.model.Worst.Node, gr.Branch)
+	}
+	held := heldShare(gr)
+	var out []secondaryENIs
+	for ph := range phases + 1 {
+		nodes := in.Groups[gi].RunningNodes
+		if ph < phases {
+			nodes = gr.Nodes[ph]
+		}
+		perZone := subnet.Spread(nodes, len(gl.zones))
 		for zi, z := range gl.zones {
-			for k, nodes := range subnet.Spread(perZone[zi], len(gl.inZones[zi])) {
+			if ph == phases {
+				pi, ok := l.podSubnetOf[z]
+				addHeld(r, gl.inZones[zi], pi, perZone[zi], held, in.CustomNetworking && ok)
+				continue
+			}
+			for k, n := range subnet.Spread(perZone[zi], len(gl.inZones[zi])) {
 				sr := &r.Subnets[gl.inZones[zi][k]]
-				sr.demand[ph] = sr.demand[ph].plus(nodeDemand(gr.Recommended, nodes, false))
-				if ph == PhaseSurge && nodes > 0 {
+				sr.demand[ph] = sr.demand[ph].plus(each.times(n).node)
+				if ph == PhaseSurge && n > 0 {
 					sr.Groups = appendOnce(sr.Groups, gr.Name)
 				}
 			}
-			if !in.CustomNetworking {
-				continue
+			if discovers && perZone[zi] > 0 {
+				out = append(out, secondaryENIs{phase: ph, zone: z, group: gr.Name, nodes: perZone[zi], enis: enis, own: gl.inZones[zi]})
 			}
-			if pi, ok := l.podSubnetOf[z]; ok {
+			if pi, ok := l.podSubnetOf[z]; ok && in.CustomNetworking {
 				sr := &r.Subnets[pi]
-				sr.demand[ph] = sr.demand[ph].plus(nodeDemand(gr.Recommended, perZone[zi], true))
+				sr.demand[ph] = sr.demand[ph].plus(each.times(perZone[zi]).pod)
 				if ph == PhaseSurge && perZone[zi] > 0 {
 					sr.Groups = appendOnce(sr.Groups, gr.Name)
 				}
 			}
 		}
+	}
+	return out
+}
+
+// heldShare is what one running node of the group holds now: with the
+// current settings, or the add-on defaults when they are not given.
+func heldShare(gr GroupResult) share {
+	now := gr.Baseline
+	if gr.Current != nil {
+		now = *gr.Current
+	}
+	return shareOf(now, gr.Branch)
+}
+
+// addHeld adds what nodes running now hold to the subnets of one zone:
+// spread over its node subnets as planned nodes are, and under custom
+// networking their pod ENIs' addresses to the zone's pod subnet.
+func addHeld(r *ClusterResult, nodeSubnets []int, podSubnet, nodes int, held share, customNetworking bool) {
+	for k, n := range subnet.Spread(nodes, len(nodeSubnets)) {
+		r.Subnets[nodeSubnets[k]].HeldNow += held.times(n).node.ips
+	}
+	if customNetworking && nodes > 0 {
+		r.Subnets[podSubnet].HeldNow += held.times(nodes).pod.ips
 	}
 }
 

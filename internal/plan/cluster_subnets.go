@@ -11,14 +11,17 @@ import (
 	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
 )
 
-// capacityOf is what a subnet result offers: its capacity and its CIDR.
-func capacityOf(sr SubnetResult) capacity {
-	c := capacity{ips: sr.Capacity}
-	if sr.CIDR != "" {
-		c.cidr, _ = subnet.Parse(sr.CIDR)
+// subnetCapacityOf is what a subnet offers for the change: see
+// subnetCapacity; the stand-in subnets of the alternatives are unbounded.
+func subnetCapacityOf(sr SubnetResult) capacity {
+	if sr.unbounded {
+		return capacity{ips: unboundedIPs}
 	}
-	return c
+	return subnetCapacity(sr.CIDR, sr.Available, sr.HeldNow, sr.Reserved)
 }
+
+// capacityOf is what a subnet result offers.
+func capacityOf(sr SubnetResult) capacity { return subnetCapacityOf(sr) }
 
 // evaluateSubnets compares every subnet's demand with its capacity at
 // each phase, sums the zones and finds the subnet with the least headroom.
@@ -93,7 +96,7 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	} else {
 		fmt.Fprintf(&b, " (%s)", sr.AvailabilityZone)
 	}
-	fmt.Fprintf(&b, " is too small at %s: it needs %d %s and offers %d", ph, d.ips, what, sr.Capacity)
+	fmt.Fprintf(&b, " is too small at %s: it needs %d %s and %s", ph, d.ips, what, offered(sr.CIDR, sr.Available, sr.HeldNow, sr.Reserved, sr.Capacity))
 	if d.ips > sr.Capacity {
 		fmt.Fprintf(&b, ", %d short", d.ips-sr.Capacity)
 	}
@@ -102,6 +105,6 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	}
 	fmt.Fprintf(&b, ". Needed at desired / max / max + surge: %d / %d / %d.", sr.Needed[PhaseDesired], sr.Needed[PhaseMax], sr.Needed[PhaseSurge])
 	fmt.Fprintf(&b, " Groups with nodes here: %s.", echo.List(sr.Groups))
-	writeWaysOut(&b, sr.demand[PhaseSurge], c, "max + surge", "fewer spare_ips, lower max_nodes", alts, ownRemedy(in.mode(0)))
+	writeWaysOut(&b, sr.demand[PhaseSurge], c, "max + surge", "fewer spare_ips, lower max_nodes", alts, ownRemedy(in.mode()))
 	f.add(severityOf(in.FailOnInsufficientSubnet), AtIndex(blockSubnet, i), "Subnet too small for the cluster", "%s", b.String())
 }

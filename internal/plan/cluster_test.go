@@ -16,13 +16,13 @@ import (
 // threeGroups is the example of the docs guide: m5.large 20 pods x 6-12
 // nodes, r5.xlarge 40 x 3-6, c5.4xlarge 100 x 2-4, over three zones.
 func threeGroups(t *testing.T, cidrs [3]string) ClusterInput {
-	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true}
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true, HostNetworkPods: DefaultHostNetworkPods}
 	for i, g := range []struct {
 		name, typ               string
 		pods, desired, maxNodes int
 	}{{"general", "m5.large", 20, 6, 12}, {"memory", "r5.xlarge", 40, 3, 6}, {"compute", "c5.4xlarge", 100, 2, 4}} {
 		_ = i
-		in.Groups = append(in.Groups, ClusterGroup{Name: g.name, InstanceType: g.typ, Node: node(t, g.typ), ExpectedPods: g.pods, DesiredNodes: g.desired, MaxNodes: g.maxNodes})
+		in.Groups = append(in.Groups, clusterGroup(t, g.name, g.typ, g.pods, g.desired, g.maxNodes))
 	}
 	for i, z := range []string{"a", "b", "c"} {
 		in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-" + z, CIDR: cidrs[i], AvailabilityZone: "eu-west-1" + z, Available: -1, Purpose: PurposeNodes})
@@ -40,7 +40,11 @@ func threeGroups(t *testing.T, cidrs [3]string) ClusterInput {
 //	c5.4xlarge (8 ENIs x 29): 102 on ceil(102/29) = 4 ENIs -> 106
 //
 // Add-on defaults (whole ENIs, one spare): m5.large 27 (all 3 ENIs) -> 30,
-// r5.xlarge 56 on 4 -> 60, c5.4xlarge 29*(4+1) = 145 on 5 -> 150.
+// r5.xlarge 56 on 4 -> 60. c5.4xlarge (16 vCPUs) gets max pods 110 from a
+// managed node group (the calculator's 234 capped at 110), and ipamd adds
+// no ENI once its addresses reach max pods (model notes, "No ENI is added
+// once total >= max pods"): the spare fifth ENI never comes, and 4 ENIs
+// hold 116 secondaries -> 120.
 //
 // Surge: each group spans 3 zones, so EKS adds max(2*3, 1) = 6 nodes.
 // Nodes desired / max / max+surge and their spread over zones a, b, c:
@@ -52,7 +56,7 @@ func threeGroups(t *testing.T, cidrs [3]string) ClusterInput {
 // Zone a at max + surge: 6*25 + 4*45 + 4*106 = 150 + 180 + 424 = 754;
 // zones b and c: 150 + 180 + 3*106 = 648. At desired a and b take
 // 50 + 45 + 106 = 201, c 95; at max a takes 100 + 90 + 212 = 402, b and c
-// 296. A /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*44 = 163.
+// 296. A /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*14 = 103.
 func TestClusterThreeGroups(t *testing.T) {
 	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
 	if f := ValidateCluster(in); len(f) > 0 {
@@ -62,7 +66,7 @@ func TestClusterThreeGroups(t *testing.T) {
 	if w, m := r.Recommended.WarmIPTarget.Or(0), r.Recommended.MinimumIPTarget.Or(0); w != 2 || m != 20 {
 		t.Fatalf("WARM %d MIN %d, want 2 and 20", w, m)
 	}
-	wantPerNode := map[string][2]int{"general": {25, 30}, "memory": {45, 60}, "compute": {106, 150}}
+	wantPerNode := map[string][2]int{"general": {25, 30}, "memory": {45, 60}, "compute": {106, 120}}
 	for _, g := range r.Groups {
 		if got := [2]int{g.Recommended.SubnetIPs(), g.Baseline.SubnetIPs()}; got != wantPerNode[g.Name] || g.SurgeNodes != 6 {
 			t.Errorf("%s: per node %v surge %d, want %v and 6", g.Name, got, g.SurgeNodes, wantPerNode[g.Name])
@@ -77,8 +81,8 @@ func TestClusterThreeGroups(t *testing.T) {
 			t.Errorf("%s loaded by %v", s.ID, s.Groups)
 		}
 	}
-	if !r.Fits || r.SavedIPs != 163 || r.Subnets[r.Worst].ID != "subnet-a" || r.Subnets[r.Worst].Headroom() != 265 {
-		t.Errorf("fits %t saved %d worst %s headroom %d; want true 163 subnet-a 265", r.Fits, r.SavedIPs, r.Subnets[r.Worst].ID, r.Subnets[r.Worst].Headroom())
+	if !r.Fits || r.SavedIPs != 103 || r.Subnets[r.Worst].ID != "subnet-a" || r.Subnets[r.Worst].Headroom() != 265 {
+		t.Errorf("fits %t saved %d worst %s headroom %d; want true 103 subnet-a 265", r.Fits, r.SavedIPs, r.Subnets[r.Worst].ID, r.Subnets[r.Worst].Headroom())
 	}
 	if len(r.Findings) != 0 {
 		t.Errorf("findings: %+v", r.Findings)
@@ -121,21 +125,25 @@ func TestClusterMinimumRule(t *testing.T) {
 			if limit < 1 {
 				continue
 			}
-			in.Groups = append(in.Groups, ClusterGroup{Name: fmt.Sprint(g), InstanceType: name, Node: n, ExpectedPods: 1 + rng.Intn(limit), DesiredNodes: 1, MaxNodes: 1})
+			cg := ClusterGroup{Name: fmt.Sprint(g), DesiredNodes: 1, MaxNodes: 1}
+			cg.Types, cg.ExpectedPods = []NamedNode{{name, n}}, 1+rng.Intn(limit)
+			in.Groups = append(in.Groups, cg)
 		}
 		if len(in.Groups) == 0 {
 			continue
 		}
-		shared := recommendCluster(in).Settings
+		rec, _, _ := recommendCluster(in)
+		shared := rec.Settings
 		for _, g := range in.Groups {
+			n := g.Types[0].Node
 			mode := ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking}
-			own := ipam.Recommend(g.Node, mode, g.ExpectedPods, in.SpareIPs).Settings
-			if a, b := ipam.Project(g.Node, shared, g.ExpectedPods), ipam.Project(g.Node, own, g.ExpectedPods); a != b {
-				t.Fatalf("trial %d, %s (%d pods): shared %+v\nown %+v", trial, g.InstanceType, g.ExpectedPods, a, b)
+			own := ipam.Recommend(n, mode, g.ExpectedPods, in.SpareIPs).Settings
+			if a, b := ipam.Project(n, shared, g.ExpectedPods), ipam.Project(n, own, g.ExpectedPods); a != b {
+				t.Fatalf("trial %d, %s (%d pods): shared %+v\nown %+v", trial, g.Types[0].Name, g.ExpectedPods, a, b)
 			}
 			bigger := shared
 			bigger.MinimumIPTarget = ipam.TargetOf(shared.MinimumIPTarget.Or(0) + 16)
-			if ipam.Project(g.Node, bigger, g.ExpectedPods).SubnetIPs() > ipam.Project(g.Node, own, g.ExpectedPods).SubnetIPs() {
+			if ipam.Project(n, bigger, g.ExpectedPods).SubnetIPs() > ipam.Project(n, own, g.ExpectedPods).SubnetIPs() {
 				costlier++
 			}
 		}
@@ -236,7 +244,7 @@ func TestClusterValidation(t *testing.T) {
 		{"duplicate subnet", func(in *ClusterInput) { in.Subnets[2].ID = "subnet-a" }, "subnet[2].id", `"subnet-a" appears 2 times (subnet[0] and subnet[2])`},
 		{"unknown subnet id", func(in *ClusterInput) { in.Groups[0].SubnetIDs = []string{"subnet-a", "subnet-x"} }, "node_group[0].subnet_ids[1]", `"subnet-x", which no subnet block has`},
 		{"max below desired", func(in *ClusterInput) { in.Groups[0].MaxNodes = 2 }, "node_group[0].max_nodes", "max_nodes = 2 is below desired_nodes = 6"},
-		{"pods over max", func(in *ClusterInput) { in.Groups[0].ExpectedPods = 30 }, "node_group[0].expected_pods", "runs at most 29 pods"},
+		{"pods over max", func(in *ClusterInput) { in.Groups[0].ExpectedPods = 30 }, "node_group[0].expected_pods", "need room for 32 pods, but m5.large runs at most 29"},
 		{"overlap", func(in *ClusterInput) { in.Subnets[1].CIDR = "10.0.0.0/23" }, "subnet[1].cidr", "subnet[1].cidr = 10.0.0.0/23 (subnet-b) overlaps subnet[0].cidr = 10.0.0.0/22 (subnet-a)"},
 		{"pods subnet without CN", func(in *ClusterInput) { in.Subnets[2].Purpose = PurposePods }, "subnet[2].purpose", "custom_networking = false"},
 		{"no size", func(in *ClusterInput) { in.Subnets[0].CIDR = "" }, "subnet[0]", "neither cidr nor available_ips"},
@@ -253,4 +261,12 @@ func TestClusterValidation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// clusterGroup is a managed node group of one instance type.
+func clusterGroup(t testing.TB, name, typ string, pods, desired, maxNodes int) ClusterGroup {
+	g := ClusterGroup{Name: name, DesiredNodes: desired, MaxNodes: maxNodes}
+	g.Types = []NamedNode{{typ, node(t, typ)}}
+	g.ExpectedPods = pods
+	return g
 }

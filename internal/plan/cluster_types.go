@@ -33,6 +33,9 @@ func (p Phase) String() string {
 const (
 	PurposeNodes = "nodes"
 	PurposePods  = "pods"
+	// PurposeCNI is a subnet tagged kubernetes.io/role/cni, where enhanced
+	// subnet discovery creates the ENIs after the primary.
+	PurposeCNI = "cni"
 )
 
 // ClusterSubnet is one subnet block of vpccni_cluster.
@@ -43,6 +46,8 @@ type ClusterSubnet struct {
 	Available        int // -1 when not known
 	Purpose          string
 	SecurityGroupIDs []string
+	// Reserved are addresses held back for other tenants of the subnet.
+	Reserved int
 	// unbounded marks the stand-in ENIConfig subnets of the
 	// custom_networking alternative: their capacity is unboundedIPs.
 	unbounded bool
@@ -50,14 +55,14 @@ type ClusterSubnet struct {
 
 // ClusterGroup is one node group.
 type ClusterGroup struct {
-	Name         string
-	InstanceType string
-	Node         ipam.Node
-	ExpectedPods int
+	Name string
+	NodeSpec
 	DesiredNodes int
 	MaxNodes     int
-	// MaxPods is the kubelet override, 0 for the EKS value.
-	MaxPods int
+	// RunningNodes of the group run now, with the cluster's current
+	// settings; what they hold counts into the capacity of subnets whose
+	// free count is given.
+	RunningNodes int
 	// SubnetIDs are the group's node subnets; nil means every node subnet.
 	SubnetIDs []string
 }
@@ -94,35 +99,75 @@ func (s Surge) surgeNodes(zones, maxNodes int) int {
 
 // ClusterInput is the whole cluster.
 type ClusterInput struct {
-	Groups                   []ClusterGroup
-	Subnets                  []ClusterSubnet
-	SpareIPs                 int
-	PrefixDelegation         bool
-	CustomNetworking         bool
-	MaxENI                   int
+	Groups           []ClusterGroup
+	Subnets          []ClusterSubnet
+	SpareIPs         int
+	PrefixDelegation bool
+	CustomNetworking bool
+	MaxENI           int
+	// PodENI is ENABLE_POD_ENI: security groups for pods.
+	PodENI bool
+	// IPv6 plans an IPv6 cluster: one IPv4 address a node.
+	IPv6 bool
+	// SubnetDiscovery is ENABLE_SUBNET_DISCOVERY (VPC CNI 1.18 and later,
+	// on by default): ENIs after the primary go to the freest of the
+	// zone's node and "cni" subnets. Custom networking takes precedence.
+	SubnetDiscovery          bool
+	HostNetworkPods          int
 	Surge                    Surge
 	FailOnInsufficientSubnet bool
 	Current                  *ipam.Settings
 	Region                   string
-	// ipv6 plans the nodes as IPv6 nodes, for the ipv6 alternative.
-	ipv6 bool
 }
 
-// mode is the cluster's networking mode for a group's max pods override.
-func (in ClusterInput) mode(maxPods int) ipam.Settings {
-	return ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking, MaxENI: in.MaxENI, MaxPods: maxPods}
+// mode is the cluster's aws-node networking mode.
+func (in ClusterInput) mode() ipam.Settings {
+	return ipam.Settings{PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking, MaxENI: in.MaxENI, PodENI: in.PodENI}
+}
+
+// network is what every node of the cluster shares.
+func (in ClusterInput) network() Network {
+	return Network{Mode: in.mode(), IPv6: in.IPv6, HostNetworkPods: in.HostNetworkPods}
+}
+
+// discovers reports whether subnet discovery places ENIs: it is on, a
+// "cni" subnet exists, and custom networking, which takes precedence, and
+// IPv6, which attaches no further ENI, are off.
+func (in ClusterInput) discovers() bool {
+	if !in.SubnetDiscovery || in.CustomNetworking || in.IPv6 {
+		return false
+	}
+	for _, s := range in.Subnets {
+		if s.Purpose == PurposeCNI {
+			return true
+		}
+	}
+	return false
 }
 
 // GroupResult is one node group's plan.
 type GroupResult struct {
-	Name        string
-	MaxPods     ipam.MaxPods
+	Name string
+	// MaxPods is the kubelet max pods its nodes get; ShouldMaxPods what
+	// they should get; KubeletType the type with the smallest.
+	MaxPods, ShouldMaxPods ipam.KubeletMaxPods
+	KubeletType            string
+	// TargetMaxPods is the kubelet max pods to give the nodes: max_pods
+	// when set, otherwise ShouldMaxPods.
+	TargetMaxPods int
+	Windows       bool
+	// WorstType is the type whose node takes the most addresses; the
+	// projections are its.
+	WorstType   string
+	RunPods     int
 	SurgeNodes  int
 	Zones       []string
 	Nodes       [phases]int
 	Recommended ipam.Projection
 	Baseline    ipam.Projection
 	Current     *ipam.Projection
+	Branch      ipam.BranchPlacement
+	model       nodeModel
 }
 
 // Total is the subnet addresses of the group's nodes with projection p at
@@ -147,7 +192,10 @@ type SubnetResult struct {
 	// ReservationBits is the prefix length of a prefix-type subnet CIDR
 	// reservation holding the prefixes at max + surge; 0 without any.
 	ReservationBits int
-	demand          [phases]demand
+	// HeldNow is what the running nodes hold in the subnet now, counted
+	// into Capacity when its free count is given.
+	HeldNow int64
+	demand  [phases]demand
 }
 
 // Fits reports whether the subnet holds its nodes at max + surge.
@@ -167,12 +215,16 @@ type ZoneResult struct {
 // ClusterResult is the cluster's plan.
 type ClusterResult struct {
 	Recommended ipam.Settings
-	ENIConfig   *addon.ENIConfig
-	Groups      []GroupResult
-	Subnets     []SubnetResult
-	Zones       []ZoneResult
-	Fits        bool
-	SavedIPs    int64
+	// Windows are the amazon-vpc-cni ConfigMap settings of the Windows
+	// groups; HasWindows says whether there are any.
+	Windows    ipam.WindowsSettings
+	HasWindows bool
+	ENIConfig  *addon.ENIConfig
+	Groups     []GroupResult
+	Subnets    []SubnetResult
+	Zones      []ZoneResult
+	Fits       bool
+	SavedIPs   int64
 	// Worst is the index in Subnets of the subnet with the least headroom
 	// at max + surge, -1 without subnets.
 	Worst int

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
-	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
 )
 
@@ -19,6 +18,8 @@ type layout struct {
 	byID map[string]int
 	// podSubnetOf maps a zone to its pod subnet's index.
 	podSubnetOf map[string]int
+	// cniInZone lists, per zone, the indexes of its "cni" subnets.
+	cniInZone map[string][]int
 	// groups holds, per group, its zones in order of first appearance and
 	// per zone the indexes of its node subnets there.
 	groups []groupLayout
@@ -33,17 +34,20 @@ type groupLayout struct {
 // invalid: unknown ids and pod subnets in subnet_ids are left out (the
 // validation reports them).
 func newLayout(in ClusterInput) layout {
-	l := layout{byID: make(map[string]int, len(in.Subnets)), podSubnetOf: map[string]int{}}
+	l := layout{byID: make(map[string]int, len(in.Subnets)), podSubnetOf: map[string]int{}, cniInZone: map[string][]int{}}
 	var nodeSubnets []int
 	for i, s := range in.Subnets {
 		if _, dup := l.byID[s.ID]; !dup {
 			l.byID[s.ID] = i
 		}
-		if s.Purpose == PurposePods {
+		switch s.Purpose {
+		case PurposePods:
 			if _, dup := l.podSubnetOf[s.AvailabilityZone]; !dup {
 				l.podSubnetOf[s.AvailabilityZone] = i
 			}
-		} else {
+		case PurposeCNI:
+			l.cniInZone[s.AvailabilityZone] = append(l.cniInZone[s.AvailabilityZone], i)
+		default:
 			nodeSubnets = append(nodeSubnets, i)
 		}
 	}
@@ -53,7 +57,7 @@ func newLayout(in ClusterInput) layout {
 		if g.SubnetIDs != nil {
 			subnets = nil
 			for _, id := range g.SubnetIDs {
-				if i, ok := l.byID[id]; ok && in.Subnets[i].Purpose != PurposePods {
+				if i, ok := l.byID[id]; ok && in.Subnets[i].Purpose == PurposeNodes {
 					subnets = append(subnets, i)
 				}
 			}
@@ -105,7 +109,7 @@ func validateClusterSubnets(f *Findings, in ClusterInput) {
 	for i, s := range in.Subnets {
 		at := AtIndex(blockSubnet, i)
 		ids[i] = s.ID
-		if s.CIDR == "" && s.Available < 0 {
+		if s.CIDR == "" && s.Available < 0 && !s.unbounded {
 			f.add(Error, at, "Subnet size unknown", "subnet[%d] (%s) has neither cidr nor available_ips; give at least one so its capacity is known.", i, s.ID)
 		}
 		if s.CIDR != "" {
@@ -120,7 +124,18 @@ func validateClusterSubnets(f *Findings, in ClusterInput) {
 				}
 			}
 		}
+		if s.Reserved > 0 && s.CIDR != "" {
+			if p, err := subnet.Parse(s.CIDR); err == nil && s.Reserved > p.Usable() {
+				f.add(Error, at.Dot(fieldReserved), "More reserved addresses than the subnet has",
+					"reserved_ips = %d, but %s has %d usable addresses (AWS reserves 5).", s.Reserved, p, p.Usable())
+			}
+		}
 		switch s.Purpose {
+		case PurposeCNI:
+			if len(s.SecurityGroupIDs) > 0 {
+				f.add(Error, at.Dot(fieldSGs), "Security groups on a discovery subnet",
+					"security_group_ids are the ENIConfig security groups of a pod subnet; ENIs that subnet discovery creates in %s keep the node's security groups. Remove them.", s.ID)
+			}
 		case PurposePods:
 			if !in.CustomNetworking {
 				f.add(Error, at.Dot(fieldPurpose), "Pod subnet without custom networking",
@@ -165,22 +180,18 @@ func validateClusterGroups(f *Findings, in ClusterInput, l layout) {
 		if g.MaxNodes < 1 {
 			f.add(Error, at.Dot(fieldMaxNodes), "Node group never has nodes", "%s: max_nodes is 0; set max_nodes when desired_nodes is 0, so the plan knows how far the group scales.", g.Name)
 		}
-		mode := in.mode(g.MaxPods)
-		maxPods := effectiveMaxPods(g.Node, mode)
-		if g.ExpectedPods > maxPods.Pods {
-			f.add(Error, at.Dot(fieldExpectedPod), "Expected pods exceed max pods",
-				"%s: expected_pods = %d, but %s runs at most %d pods%s.", g.Name, g.ExpectedPods, g.InstanceType, maxPods.Pods, maxPodsReason(maxPods, mode))
-		} else if capacity := ipam.PodIPCapacity(g.Node, mode); g.ExpectedPods > capacity {
-			f.add(Error, at.Dot(fieldExpectedPod), "Expected pods exceed the node's pod addresses",
-				"%s: expected_pods = %d, but %s holds at most %d pod addresses (max pods %d counts aws-node and kube-proxy).", g.Name, g.ExpectedPods, g.InstanceType, capacity, maxPods.Pods)
+		if g.RunningNodes > g.MaxNodes {
+			f.add(Error, at.Dot(attrRunningNodes), "More running nodes than the group has",
+				"%s: running_nodes = %d is more than max_nodes = %d; running_nodes are the group's nodes that run now, before the change.", g.Name, g.RunningNodes, g.MaxNodes)
 		}
+		g.check(f, in.network(), groupRef{field: at.Dot, who: g.Name + ": "})
 		for j, id := range g.SubnetIDs {
 			i, ok := l.byID[id]
 			switch {
 			case !ok:
 				f.add(Error, at.Dot(fieldSubnetIDs).Elem(j), "Unknown subnet id", "%s lists %q, which no subnet block has.", g.Name, id)
-			case in.Subnets[i].Purpose == PurposePods:
-				f.add(Error, at.Dot(fieldSubnetIDs).Elem(j), "Pod subnet as a node subnet", "%s lists %q, a pod subnet; subnet_ids are where the nodes' own ENIs go.", g.Name, id)
+			case in.Subnets[i].Purpose != PurposeNodes:
+				f.add(Error, at.Dot(fieldSubnetIDs).Elem(j), "Not a node subnet", "%s lists %q, a %q subnet; subnet_ids are where the nodes' own primary ENIs go, subnets with purpose \"nodes\".", g.Name, id, in.Subnets[i].Purpose)
 			}
 		}
 		if in.CustomNetworking {

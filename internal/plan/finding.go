@@ -65,6 +65,9 @@ type Finding struct {
 	Where    Where
 	Summary  string
 	Detail   string
+	// Short, when set, is the detail in a few words without the way out,
+	// for the notes of alternatives that cannot run the group.
+	Short string
 }
 
 // Findings collects findings.
@@ -73,6 +76,9 @@ type Findings []Finding
 func (f *Findings) add(sev Severity, where Where, summary, format string, args ...any) {
 	*f = append(*f, Finding{Severity: sev, Where: where, Summary: summary, Detail: fmt.Sprintf(format, args...)})
 }
+
+// last is the finding added last.
+func (f Findings) last() *Finding { return &f[len(f)-1] }
 
 // HasError reports whether any finding is an error.
 func (f Findings) HasError() bool {

@@ -31,9 +31,15 @@ func FuzzWarmPool(f *testing.F) {
 		name, node := fuzzNode(typ)
 		in := WarmPoolInput{
 			InstanceType: name, Node: node,
-			Mode:         ipam.Settings{PrefixDelegation: pd, CustomNetworking: cn, MaxENI: int(maxENI % 8)},
+			Mode:         ipam.Settings{PrefixDelegation: pd, CustomNetworking: cn, MaxENI: int(maxENI % 8), PodENI: maxENI&8 != 0},
 			ExpectedPods: 1 + int(pods)%300, NodeCount: 1 + int(nodes)%200, SpareIPs: int(spare % 20),
-			FailOnInsufficientSubnet: true,
+			HostNetworkPods: DefaultHostNetworkPods + int(maxENI>>6), FailOnInsufficientSubnet: true,
+		}
+		if maxENI&16 != 0 {
+			in.Launch.Path = ipam.LaunchNodeadm
+		}
+		if maxENI&32 != 0 {
+			in.RunningNodes = in.NodeCount / 2
 		}
 		in.Subnets = []SubnetInput{{CIDR: cidr1, Available: int(available)}}
 		if cn {
@@ -87,18 +93,25 @@ func FuzzCluster(f *testing.F) {
 	f.Add(uint16(1), uint16(2), uint16(3), uint8(20), uint8(40), uint8(3), uint8(6), uint8(2), false, false, uint8(22))
 	f.Add(uint16(500), uint16(7), uint16(800), uint8(5), uint8(1), uint8(0), uint8(9), uint8(0), true, true, uint8(24))
 	f.Fuzz(func(t *testing.T, t1, t2, t3 uint16, pods1, pods2, desired, maxNodes, spare uint8, pd, cn bool, bits uint8) {
-		in := ClusterInput{SpareIPs: int(spare % 10), PrefixDelegation: pd, CustomNetworking: cn, Surge: DefaultSurge(), FailOnInsufficientSubnet: true}
+		flags := bits >> 4
+		in := ClusterInput{SpareIPs: int(spare % 10), PrefixDelegation: pd, CustomNetworking: cn, Surge: DefaultSurge(), FailOnInsufficientSubnet: true,
+			HostNetworkPods: DefaultHostNetworkPods, PodENI: flags&1 != 0, SubnetDiscovery: flags&2 != 0, IPv6: flags&8 != 0 && !cn}
 		for i, typ := range []uint16{t1, t2, t3} {
 			name, node := fuzzNode(typ)
-			in.Groups = append(in.Groups, ClusterGroup{
-				Name: fmt.Sprint("g", i), InstanceType: name, Node: node,
-				ExpectedPods: 1 + int([]uint8{pods1, pods2, pods1 ^ pods2}[i])%120,
-				DesiredNodes: int(desired) % 30, MaxNodes: int(desired)%30 + int(maxNodes)%30 + 1,
-			})
+			g := ClusterGroup{Name: fmt.Sprint("g", i), DesiredNodes: int(desired) % 30, MaxNodes: int(desired)%30 + int(maxNodes)%30 + 1}
+			g.Types = []NamedNode{{name, node}}
+			g.ExpectedPods = 1 + int([]uint8{pods1, pods2, pods1 ^ pods2}[i])%120
+			if flags&4 != 0 {
+				g.RunningNodes = g.DesiredNodes
+			}
+			in.Groups = append(in.Groups, g)
 		}
 		size := 16 + int(bits)%13
 		for i, z := range []string{"a", "b"} {
 			in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-" + z, CIDR: fmt.Sprintf("10.%d.0.0/%d", i, size), AvailabilityZone: "zone-" + z, Available: -1, Purpose: PurposeNodes})
+			if in.SubnetDiscovery {
+				in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-c" + z, CIDR: fmt.Sprintf("10.%d.0.0/%d", 100+i, size), AvailabilityZone: "zone-" + z, Available: -1, Purpose: PurposeCNI})
+			}
 			if cn {
 				in.Subnets = append(in.Subnets, ClusterSubnet{ID: "subnet-p" + z, CIDR: fmt.Sprintf("100.%d.0.0/%d", 64+i, size), AvailabilityZone: "zone-" + z, Available: -1, Purpose: PurposePods})
 			}
@@ -168,7 +181,7 @@ func checkWarmPoolAlternatives(t *testing.T, in WarmPoolInput, r WarmPoolResult,
 // report at max + surge and fits as they do.
 func checkClusterAlternatives(t *testing.T, in ClusterInput, r ClusterResult) {
 	t.Helper()
-	own := ownRemedy(in.mode(0))
+	own := ownRemedy(in.mode())
 	var nodeIPs, podIPs int64
 	for _, s := range r.Subnets {
 		if s.Purpose == PurposePods {

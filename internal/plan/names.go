@@ -17,6 +17,8 @@ const (
 	attrSubnetCIDRs     = "subnet_cidrs"
 	attrSubnetAvailable = "subnet_available_ips"
 	attrPodSubnetCIDRs  = "pod_subnet_cidrs"
+	attrRunningNodes    = "running_nodes"
+	attrSubnetReserved  = "subnet_reserved_ips"
 
 	// vpccni_cluster's blocks and their fields.
 	blockNodeGroup   = "node_group"
@@ -31,4 +33,5 @@ const (
 	fieldSubnetIDs   = "subnet_ids"
 	fieldMaxNodes    = "max_nodes"
 	fieldExpectedPod = "expected_pods"
+	fieldReserved    = "reserved_ips"
 )

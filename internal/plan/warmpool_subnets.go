@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 	"github.com/vpccni/terraform-provider-vpccni/internal/subnet"
 )
 
@@ -18,6 +17,9 @@ type subnetList struct {
 	cidrAttr  string
 	countAttr string
 	podSubnet bool
+	// held is, per subnet, what the group's running nodes hold there now;
+	// nil before the nodes are modelled.
+	held []int64
 }
 
 // lists returns the node subnet list and, when custom networking is on
@@ -45,15 +47,31 @@ func (l subnetList) name(i int) string {
 }
 
 func (l subnetList) capacity(i int) capacity {
-	var c capacity
-	if cidr := l.subnets[i].CIDR; cidr != "" {
-		c.cidr, _ = subnet.Parse(cidr)
-		c.ips = int64(c.cidr.Usable())
+	s := l.subnets[i]
+	if s.unbounded {
+		return capacity{ips: unboundedIPs}
 	}
-	if l.subnets[i].Available >= 0 {
-		c.ips = int64(l.subnets[i].Available)
+	return subnetCapacity(s.CIDR, s.Available, l.heldNow(i), s.Reserved)
+}
+
+// heldNow is what the running nodes hold in subnet i now, when its free
+// count is given (a CIDR's size counts them already).
+func (l subnetList) heldNow(i int) int64 {
+	if l.held == nil || l.subnets[i].Available < 0 {
+		return 0
 	}
-	return c
+	return l.held[i]
+}
+
+// withHeld spreads the running nodes over the list's subnets as the nodes
+// are spread, each holding now what share says.
+func (l subnetList) withHeld(running int, now share) subnetList {
+	spread := subnet.Spread(running, len(l.subnets))
+	l.held = make([]int64, len(l.subnets))
+	for i, n := range spread {
+		l.held[i] = now.times(n).in(l.podSubnet).ips
+	}
+	return l
 }
 
 // validateSubnetLists parses the CIDRs of every list and checks that no two
@@ -80,17 +98,37 @@ func validateSubnetLists(f *Findings, lists []subnetList) {
 	addOverlaps(f, entries)
 }
 
-// usage spreads nodes with projection p over the list's subnets, the
+// usage spreads nodes taking share each over the list's subnets, the
 // remainder on the first ones, and says what each must hold.
-func (l subnetList) usage(nodes int, p ipam.Projection) []SubnetUsage {
+func (l subnetList) usage(nodes int, each share) []SubnetUsage {
 	spread := subnet.Spread(nodes, len(l.subnets))
 	out := make([]SubnetUsage, len(l.subnets))
 	for i := range l.subnets {
 		c := l.capacity(i)
-		d := nodeDemand(p, spread[i], l.podSubnet)
-		out[i] = SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: spread[i], IPsNeeded: d.ips, Fits: c.fits(d)}
+		d := each.times(spread[i]).in(l.podSubnet)
+		out[i] = SubnetUsage{CIDR: l.subnets[i].CIDR, Capacity: c.ips, Nodes: spread[i], HeldNow: l.heldNow(i), IPsNeeded: d.ips, Fits: c.fits(d)}
 	}
 	return out
+}
+
+// heldShare is what one running node holds now: with the current
+// settings, or the add-on defaults when they are not given.
+func (r *WarmPoolResult) heldShare() share {
+	now := r.BaselineNode
+	if r.CurrentNode != nil {
+		now = *r.CurrentNode
+	}
+	return shareOf(now, r.Branch)
+}
+
+// loadedLists are the subnet lists the group loads, with what its running
+// nodes hold in each.
+func (in WarmPoolInput) loadedLists(held share) []subnetList {
+	lists := in.lists(in.Mode.CustomNetworking)
+	for i := range lists {
+		lists[i] = lists[i].withHeld(in.RunningNodes, held)
+	}
+	return lists
 }
 
 // loadSubnets spreads the nodes over each subnet list with the
@@ -100,8 +138,9 @@ func loadSubnets(r *WarmPoolResult, in WarmPoolInput) {
 		return
 	}
 	r.SubnetFits = true
-	for _, l := range in.lists(in.Mode.CustomNetworking) {
-		use := l.usage(in.NodeCount, r.RecommendedNode)
+	each := shareOf(r.RecommendedNode, r.Branch)
+	for _, l := range in.loadedLists(r.heldShare()) {
+		use := l.usage(in.NodeCount, each)
 		for _, u := range use {
 			r.SubnetCapacity += u.Capacity
 			r.SubnetFits = r.SubnetFits && u.Fits
@@ -119,14 +158,18 @@ func loadSubnets(r *WarmPoolResult, in WarmPoolInput) {
 func subnetFindings(r *WarmPoolResult, in WarmPoolInput) {
 	var small tooSmall
 	defer small.summarise(&r.Findings, severityOf(in.FailOnInsufficientSubnet), "Subnets too small for the node group")
-	for _, l := range in.lists(in.Mode.CustomNetworking) {
+	each := shareOf(r.RecommendedNode, r.Branch)
+	for _, l := range in.loadedLists(r.heldShare()) {
 		use := r.Subnets
 		if l.podSubnet {
 			use = r.PodSubnets
 		}
 		for i, u := range use {
 			c := l.capacity(i)
-			d := nodeDemand(r.RecommendedNode, u.Nodes, l.podSubnet)
+			d := each.times(u.Nodes).in(l.podSubnet)
+			if heldTooMuch(&r.Findings, l, i) {
+				continue
+			}
 			switch {
 			case !u.Fits:
 				if small.take(l.where(i)) {
@@ -144,15 +187,34 @@ func subnetFindings(r *WarmPoolResult, in WarmPoolInput) {
 	}
 }
 
+// heldTooMuch reports, as an error, a subnet whose free count and what
+// the running nodes hold add up to more than its CIDR: running_nodes or
+// current do not describe the nodes in it.
+func heldTooMuch(f *Findings, l subnetList, i int) bool {
+	s := l.subnets[i]
+	if s.CIDR == "" || s.Available < 0 || l.heldNow(i) == 0 {
+		return false
+	}
+	p, err := subnet.Parse(s.CIDR)
+	if err != nil || int64(s.Available)+l.heldNow(i) <= int64(p.Usable()) {
+		return false
+	}
+	f.add(Error, l.where(i), "Running nodes hold more than the subnet has",
+		"%s has %d usable addresses; %d are free and the running nodes would hold %d now with the current settings, %d in all. running_nodes or current do not describe the nodes in it (the free count already excludes the addresses of every other tenant).",
+		p, p.Usable(), s.Available, l.heldNow(i), int64(s.Available)+l.heldNow(i))
+	return true
+}
+
 func insufficientSubnet(f *Findings, in WarmPoolInput, l subnetList, i, nodes int, c capacity, d demand, r *WarmPoolResult) {
 	var b strings.Builder
 	what := "addresses"
 	if l.podSubnet {
 		what = "pod addresses"
 	}
-	fmt.Fprintf(&b, "%s needs %d %s for %d %s nodes (%d each with MINIMUM_IP_TARGET=%d, WARM_IP_TARGET=%d), and offers %d",
+	sn := l.subnets[i]
+	fmt.Fprintf(&b, "%s needs %d %s for %d %s nodes (%d each with MINIMUM_IP_TARGET=%d, WARM_IP_TARGET=%d), and %s",
 		l.name(i), d.ips, what, nodes, in.InstanceType, d.ips/int64(max(nodes, 1)),
-		r.Recommended.MinimumIPTarget.Or(0), r.Recommended.WarmIPTarget.Or(0), c.ips)
+		r.Recommended.MinimumIPTarget.Or(0), r.Recommended.WarmIPTarget.Or(0), offered(sn.CIDR, sn.Available, l.heldNow(i), sn.Reserved, c.ips))
 	if d.ips > c.ips {
 		fmt.Fprintf(&b, ": %d short", d.ips-c.ips)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
-func node(t *testing.T, name string) ipam.Node {
+func node(t testing.TB, name string) ipam.Node {
 	t.Helper()
 	l, ok := ec2limits.Lookup(name)
 	if !ok {
@@ -24,7 +24,7 @@ func node(t *testing.T, name string) ipam.Node {
 func article(t *testing.T, cidrs ...string) WarmPoolInput {
 	in := WarmPoolInput{
 		InstanceType: "r5.xlarge", Node: node(t, "r5.xlarge"),
-		ExpectedPods: 20, NodeCount: 10, SpareIPs: 2, FailOnInsufficientSubnet: true,
+		ExpectedPods: 20, NodeCount: 10, SpareIPs: 2, FailOnInsufficientSubnet: true, HostNetworkPods: DefaultHostNetworkPods,
 	}
 	for _, c := range cidrs {
 		in.Subnets = append(in.Subnets, SubnetInput{CIDR: c, Available: -1})
@@ -78,7 +78,7 @@ func TestWarmPoolTooSmall(t *testing.T) {
 		"Remedies that fit these subnets (see alternatives): custom_networking (10 addresses in the node subnets, 240 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (10 addresses in the node subnets, in an IPv6 cluster).",
 		// ip_targets is the configuration that is too big: it is not
 		// offered as a way out.
-		"Too big for them: prefix_delegation (330 addresses in the node subnets)."} {
+		"Too big for them: prefix_delegation (330 addresses in the node subnets); subnet_discovery (150 addresses in the node subnets, 90 in kubernetes.io/role/cni subnets of a /25 or larger per zone)."} {
 		if !strings.Contains(f[0].Detail, want) {
 			t.Errorf("detail lacks %q:\n%s", want, f[0].Detail)
 		}
@@ -116,7 +116,7 @@ func TestWarmPoolWarnings(t *testing.T) {
 		{"vCPUs unknown under PD", func(in *WarmPoolInput) {
 			in.InstanceType, in.Node = "c7i.32xlarge", node(t, "c7i.32xlarge")
 			in.Mode.PrefixDelegation = true
-		}, "vcpus", "assumes 110 for c7i.32xlarge (the formula gives 11762)"},
+		}, "vcpus", "no vCPU count for c7i.32xlarge: the plan assumes 110"},
 		{"PD on Xen", func(in *WarmPoolInput) {
 			in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
 			in.Mode.PrefixDelegation = true

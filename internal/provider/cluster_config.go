@@ -21,6 +21,12 @@ func decodeCluster(raw tftypes.Value) (plan.ClusterInput, *decoder) {
 
 	in.SpareIPs = o.wholeOr("spare_ips", 0, maxTarget, plan.DefaultSpareIPs)
 	in.PrefixDelegation = o.boolOr("prefix_delegation", false)
+	in.HostNetworkPods = o.wholeOr("host_network_pods", 0, maxTarget, plan.DefaultHostNetworkPods)
+	in.PodENI = o.boolOr("security_groups_for_pods", false)
+	in.SubnetDiscovery = o.boolOr("subnet_discovery", true)
+	if family, ok := o.text("ip_family", oneOf("Invalid IP family", ipv4, ipv6)); ok {
+		in.IPv6 = family == ipv6
+	}
 	in.MaxENI = o.wholeOr("max_eni", 1, maxOverrideENIs, 0)
 	in.Region, _ = o.text("region", regionCheck)
 	in.FailOnInsufficientSubnet = o.boolOr("fail_on_insufficient_subnet", true)
@@ -43,6 +49,12 @@ func decodeCluster(raw tftypes.Value) (plan.ClusterInput, *decoder) {
 	return in, dec
 }
 
+// Values of ip_family.
+const (
+	ipv4 = "ipv4"
+	ipv6 = "ipv6"
+)
+
 // atLeastOne reads a list of blocks that must not be empty.
 func atLeastOne(o inObject, name, example string) []inObject {
 	blocks := o.blocks(name)
@@ -61,7 +73,8 @@ func decodeClusterSubnet(b inObject) plan.ClusterSubnet {
 	s.CIDR, _ = b.text("cidr", cidrCheck)
 	s.AvailabilityZone, _ = b.text("availability_zone", zoneCheck)
 	s.Available = b.wholeOr("available_ips", 0, maxAvailableIPs, -1)
-	if p, ok := b.text("purpose", oneOf("Invalid subnet purpose", plan.PurposeNodes, plan.PurposePods)); ok {
+	s.Reserved = b.wholeOr("reserved_ips", 0, maxAvailableIPs, 0)
+	if p, ok := b.text("purpose", oneOf("Invalid subnet purpose", plan.PurposeNodes, plan.PurposePods, plan.PurposeCNI)); ok {
 		s.Purpose = p
 	}
 	s.SecurityGroupIDs, _ = b.texts("security_group_ids", 0, true, sgCheck)
@@ -74,12 +87,12 @@ func decodeClusterGroup(b inObject) plan.ClusterGroup {
 		b.need(name)
 	}
 	g.Name, _ = b.text("name", groupNameCheck)
-	inst := decodeInstance(b)
-	g.InstanceType, g.Node = inst.name, inst.node
+	decodeGroupTypes(b, &g.NodeSpec)
+	decodeNodeSpec(b, &g.NodeSpec, false)
 	g.ExpectedPods, _ = b.whole("expected_pods", 1, maxTarget)
 	g.DesiredNodes, _ = b.whole("desired_nodes", 0, maxTarget)
 	g.MaxNodes = b.wholeOr("max_nodes", 0, maxTarget, g.DesiredNodes)
-	g.MaxPods = b.wholeOr("max_pods", 1, maxTarget, 0)
+	g.RunningNodes = b.wholeOr("running_nodes", 0, maxTarget, 0)
 	g.SubnetIDs, _ = b.texts("subnet_ids", 1, true, subnetIDCheck)
 	return g
 }

@@ -80,8 +80,11 @@ func groupPerNode(name, projection string, enis, secondaries, perNode int64) []s
 //	c5.4xlarge (8 x 29):                 102 on 4 ENIs  -> 106
 //
 // and the add-on defaults whole ENIs with one spare: m5.large 27 on 3
-// (capped by its 3 ENIs) -> 30, r5.xlarge 56 on 4 -> 60, c5.4xlarge 145 on
-// 5 -> 150. Every group spans 3 zones, so a rolling update adds
+// (capped by its 3 ENIs) -> 30, r5.xlarge 56 on 4 -> 60. c5.4xlarge (16
+// vCPUs) gets max pods 110 from a managed node group (the calculator's
+// 8*29+2 = 234 capped at 110), and ipamd adds no ENI once its addresses
+// reach max pods (model notes, "No ENI is added once total >= max pods"):
+// 116 secondaries on 4 ENIs -> 120, the spare fifth never comes. Every group spans 3 zones, so a rolling update adds
 // max(2*3, 1) = 6 nodes (EKS managed node group rule). Spread over zones
 // a, b, c (remainder first) at desired / max / max + surge:
 //
@@ -91,7 +94,7 @@ func groupPerNode(name, projection string, enis, secondaries, perNode int64) []s
 //
 // subnet-a: desired 2*25 + 45 + 106 = 201, max 100 + 90 + 212 = 402,
 // surge 150 + 180 + 424 = 754; subnet-b: 201, 296, 648; subnet-c: 95, 296,
-// 648; a /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*44 = 163.
+// 648; a /22 offers 1019. saved_ips at desired: 6*5 + 3*15 + 2*14 = 103.
 func TestAccClusterThreeGroups(t *testing.T) {
 	checks := []statecheck.StateCheck{
 		stateInt64(clusterDS, "minimum_ip_target", 20),
@@ -99,7 +102,7 @@ func TestAccClusterThreeGroups(t *testing.T) {
 		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("configuration_values"), knownvalue.StringExact(`{"env":{"MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`)),
 		statecheck.ExpectKnownOutputValue("json_matches_jsonencode", knownvalue.Bool(true)),
 		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("fits"), knownvalue.Bool(true)),
-		stateInt64(clusterDS, "saved_ips", 163),
+		stateInt64(clusterDS, "saved_ips", 103),
 		statecheck.ExpectKnownValue(clusterDS, tfjsonpath.New("worst_subnet"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"id": knownvalue.StringExact("subnet-a"), "phase": knownvalue.StringExact("none"), "shortfall": knownvalue.Int64Exact(-265),
 		})),
@@ -114,7 +117,7 @@ func TestAccClusterThreeGroups(t *testing.T) {
 	checks = append(checks, groupPerNode("compute", "recommended", 4, 102, 106)...)
 	checks = append(checks, groupPerNode("general", "baseline", 3, 27, 30)...)
 	checks = append(checks, groupPerNode("memory", "baseline", 4, 56, 60)...)
-	checks = append(checks, groupPerNode("compute", "baseline", 5, 145, 150)...)
+	checks = append(checks, groupPerNode("compute", "baseline", 4, 116, 120)...)
 	checks = append(checks, usage("subnet-a", 201, 402, 754, 1019)...)
 	checks = append(checks, usage("subnet-b", 201, 296, 648, 1019)...)
 	checks = append(checks, usage("subnet-c", 95, 296, 648, 1019)...)
@@ -245,10 +248,10 @@ func TestAccClusterErrors(t *testing.T) {
 		"duplicate subnets":  {g(), sn() + sn(), "", `"subnet-a" appears 2 times (subnet[0] and subnet[1]); list each subnet once.`},
 		"unknown subnet id":  {g(`subnet_ids = ["subnet-z"]`), sn(), "", `general lists "subnet-z", which no subnet block has.`},
 		"max below desired":  {g(`max_nodes = 2`), sn(), "", "general: max_nodes = 2 is below desired_nodes = 6"},
-		"pods over max pods": {g(`expected_pods = 30`), sn(), "", "general: expected_pods = 30, but m5.large runs at most 29 pods"},
+		"pods over max pods": {g(`expected_pods = 30`), sn(), "", "general: expected_pods = 30 and 2 host-network pods (host_network_pods) need room for 32 pods, but m5.large runs at most 29"},
 		"bad cidr":           {g(), sn(`cidr = "10.0.1.0/22"`), "", `"10.0.1.0/22" has host bits set: the subnet is 10.0.0.0/22`},
 		"no size":            {g(), sn(`-cidr`), "", "has neither cidr nor available_ips"},
-		"bad purpose":        {g(), sn(`purpose = "pod"`), "", `"pod" is not one of "nodes", "pods".`},
+		"bad purpose":        {g(), sn(`purpose = "pod"`), "", `"pod" is not one of "nodes", "pods", "cni".`},
 		"pods without CN": {g(), sn() + subnetBlock(`id = "subnet-p"`, `cidr = "100.64.0.0/16"`, `availability_zone = "eu-west-1a"`, `purpose = "pods"`),
 			"custom_networking = false", `subnet-p has purpose "pods"`},
 		"CN without pods":    {g(), sn(), "custom_networking = true", "add one subnet with purpose = \"pods\" per Availability Zone"},
@@ -321,6 +324,9 @@ data "vpccni_cluster" "this" {
 //	prefix_delegation: 16*33 = 528, saves 192; zone a 198, a /24
 //	custom_networking: 16 node addresses, saves 704; zone a 6, a /28;
 //	                   16*24 = 384 in ENIConfig subnets, 144 in zone a, a /24
+//	subnet_discovery:  16*15 = 240 node addresses, saves 480; zone a 90, a
+//	                   /25; 16*9 = 144 in kubernetes.io/role/cni subnets,
+//	                   54 in zone a, a /26
 //	ipv6:              16, saves 704, a /28
 //
 // With fail_on_insufficient_subnet = false the plan goes through and
@@ -339,6 +345,7 @@ data "vpccni_cluster" "this" {` + groupBlock(`name = "apps"`, `instance_type = "
 					alternative("ip_targets", articleTargets, 384, 0, 336, false, 24, 0, `^Secondary IPs`),
 					alternative("prefix_delegation", articlePD, 528, 0, 192, false, 24, 0, `^Needs Nitro`),
 					alternative("custom_networking", articleCustom, 16, 384, 704, true, 28, 24, `Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\.`),
+					alternative("subnet_discovery", articleTargets, 240, 144, 480, true, 25, 26, `kubernetes\.io/role/cni subnet must be a /26 or larger\.`),
 					alternative("ipv6", ipv6Env, 16, 0, 704, true, 28, 0, `^Needs an IPv6 cluster`),
 				})),
 			},
@@ -347,8 +354,8 @@ data "vpccni_cluster" "this" {` + groupBlock(`name = "apps"`, `instance_type = "
 }
 
 // TestAccClusterAlternativeCustomNetworkingPrefixes: under plain custom
-// networking m5.large keeps 2 pod ENIs of 9, 18 pod addresses for the
-// general group's 20, so custom networking is planned with prefix
+// networking m5.large runs (3-1)*9+2 = 20 pods, and the general group's
+// 20 and the 2 host-network pods need 22, so custom networking is planned with prefix
 // delegation, as plan.TestClusterAlternativesCustomNetworkingPrefixes
 // works out: 2312 ENIConfig addresses, a /22 per zone, 40 node addresses.
 func TestAccClusterAlternativeCustomNetworkingPrefixes(t *testing.T) {
@@ -364,8 +371,8 @@ func TestAccClusterAlternativeCustomNetworkingPrefixes(t *testing.T) {
 					"node_subnet_ips":            knownvalue.Int64Exact(40),
 					"pod_subnet_ips":             knownvalue.Int64Exact(2312),
 					"smallest_pod_subnet_prefix": knownvalue.Int64Exact(22),
-					"notes": knownvalue.StringRegexp(regexp.MustCompile(`Planned with prefix delegation \(ENABLE_PREFIX_DELEGATION\): without it, for general, m5\.large holds at most 18 pod addresses with custom_networking ` +
-						`\(max pods 20 counts aws-node and kube-proxy\), and 20 pods are expected\.`)),
+					"notes": knownvalue.StringRegexp(regexp.MustCompile(`Planned with prefix delegation \(ENABLE_PREFIX_DELEGATION\): without it, for general, m5\.large runs at most 20 pods ` +
+						`\(with custom networking the primary ENI carries no pods\), and 22 are needed \(20 expected, 2 on the host network\)\.`)),
 				})),
 			},
 		}},

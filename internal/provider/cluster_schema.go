@@ -17,7 +17,16 @@ import (
 // (hashicorp/terraform#33570).
 func clusterBlocks() map[string]schema.Block {
 	groupAttrs := instanceTypeAttributes(false)
+	groupAttrs["instance_type"] = schema.StringAttribute{
+		MarkdownDescription: "The group's EC2 instance type, for example `m5.large`; give this or `instance_types`. " +
+			"The overrides (`max_network_interfaces`, `ipv4_addresses_per_interface`, `vcpus`) describe it.",
+		Optional: true,
+	}
+	maps.Copy(groupAttrs, nodeAttributes(false))
 	maps.Copy(groupAttrs, map[string]schema.Attribute{
+		"instance_types": stringList("The types a managed node group may launch (`aws_eks_node_group.instance_types`, for example Spot " +
+			"diversification), instead of `instance_type`. Every node gets the smallest max pods of the types (EKS User Guide, managed node " +
+			"groups), and the subnets must hold each zone's nodes with the type that takes the most addresses; `groups[*].worst_instance_type` names it."),
 		"name": schema.StringAttribute{
 			MarkdownDescription: "Name of the group, at most 64 characters and no white space; keys `groups`. Must be unique.",
 			Required:            true,
@@ -28,7 +37,7 @@ func clusterBlocks() map[string]schema.Block {
 			Required:            true,
 		},
 		"max_nodes": optionalNumber("Nodes at the group's max size, 0 to 100000; default `desired_nodes`."),
-		"max_pods":  optionalNumber("The group's kubelet max pods, 1 to 100000, when not the EKS value."),
+		"max_pods":  optionalNumber("The nodes' kubelet max pods, 1 to 100000, when set in their NodeConfig or bootstrap (see `max_pods_from`)."),
 		"subnet_ids": stringList("Ids (from the `subnet` blocks) of the node subnets the group uses; default every subnet with purpose `nodes`. " +
 			"Nodes spread evenly over their zones, the remainder on the first."),
 	})
@@ -52,8 +61,17 @@ func clusterBlocks() map[string]schema.Block {
 					MarkdownDescription: "Availability Zone name (`aws_subnet.availability_zone`), for example `eu-west-1a`. Custom networking keys ENIConfigs by it, matched against the nodes' lower-case zone label.",
 					Required:            true,
 				},
-				"available_ips":      optionalNumber("Free addresses (`aws_subnet.available_ip_address_count`), 0 to 16777216; when set, the capacity."),
-				"purpose":            schema.StringAttribute{MarkdownDescription: "`nodes` (default) for node ENIs, or `pods` for a custom networking ENIConfig subnet (one per zone).", Optional: true},
+				"available_ips": optionalNumber("Free addresses (`aws_subnet.available_ip_address_count`), 0 to 16777216; when set, the capacity, " +
+					"with what the groups' `running_nodes` hold there added back."),
+				"reserved_ips": optionalNumber("Addresses held back for other tenants of the subnet, 0 to 16777216, default 0: load balancers (an ALB " +
+					"needs 8 free per subnet), the EKS control plane's ENIs in cluster subnets (at least 6 free, 16 recommended, 5 more during an " +
+					"upgrade), NAT gateways, VPC endpoints. Subtracted from the capacity; the /28 block check under prefix delegation still runs."),
+				"purpose": schema.StringAttribute{
+					MarkdownDescription: "`nodes` (default) for the nodes' ENIs; `pods` for a custom networking ENIConfig subnet (one per zone); " +
+						"`cni` for a subnet tagged `kubernetes.io/role/cni`, where enhanced subnet discovery puts the ENIs after the primary when it " +
+						"has the most free addresses of the zone's node and `cni` subnets.",
+					Optional: true,
+				},
 				"security_group_ids": stringList("Pod subnets only: the ENIConfig's security groups (default: the node's), such as `sg-0123456789abcdef0`."),
 			}},
 		},
@@ -88,7 +106,8 @@ func clusterAttributes() map[string]schema.Attribute {
 	subnetUsage := usage("the subnet")
 	maps.Copy(subnetUsage, map[string]schema.Attribute{
 		"availability_zone": computedString("Its zone."),
-		"purpose":           computedString("`nodes` or `pods`."),
+		"purpose":           computedString("`nodes`, `pods` or `cni`."),
+		"held_now":          computedInt("What the groups' `running_nodes` hold here now, added back to `available_ips`; 0 without running nodes."),
 		"groups": schema.ListAttribute{
 			MarkdownDescription: "Groups with nodes here at max + surge.",
 			ElementType:         types.StringType,
@@ -112,6 +131,15 @@ func clusterAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"spare_ips":         defaultedNumber("Free addresses each node keeps: `WARM_IP_TARGET`, 0 to 100000. Default 2; 0 is raised to 1 with a warning."),
 		"prefix_delegation": defaultedBool("Whether `ENABLE_PREFIX_DELEGATION` is on. Default false."),
+		"host_network_pods": defaultedNumber("Pods on the host network on every Linux node, 0 to 100000, default 2 (aws-node and kube-proxy). " +
+			"They count towards max pods and take no VPC address: add one for each further hostNetwork DaemonSet, such as eks-pod-identity-agent."),
+		"security_groups_for_pods": defaultedBool("Whether `ENABLE_POD_ENI` is on (security groups for pods): each trunk-compatible Linux node " +
+			"gets a trunk ENI, which takes an ENI slot and a subnet address. Default false."),
+		"ip_family": defaultedString("The cluster's IP family, `ipv4` (default) or `ipv6`. In an IPv6 cluster pods take IPv6 addresses from " +
+			"the node's /80 and each node keeps one IPv4 address (and its trunk ENI's with security groups for pods)."),
+		"subnet_discovery": defaultedBool("Whether enhanced subnet discovery (`ENABLE_SUBNET_DISCOVERY`, VPC CNI 1.18 and later) is on. Default " +
+			"true, as in the add-on. It matters with `cni` subnets: the ENIs after the primary go to the freest of the zone's node and `cni` " +
+			"subnets. Custom networking takes precedence."),
 		"custom_networking": defaultedBool("Whether custom networking is on. Default: true when a subnet has purpose `pods`."),
 		"max_eni":           maxENIAttribute(),
 		"region": schema.StringAttribute{
@@ -127,22 +155,29 @@ func clusterAttributes() map[string]schema.Attribute {
 			ElementType:         types.StringType,
 			Computed:            true,
 		},
+		"windows_configmap_data": windowsConfigMapAttribute("without Windows groups"),
 		"configuration_values": computedString("The vpc-cni add-on configuration, byte-identical to `jsonencode`: `env`, and with custom networking the " +
 			"`eniConfig` section (create, region, and per zone the pod subnet id and security groups) of the aws-vpc-cni chart."),
 		"groups": schema.MapNestedAttribute{
 			MarkdownDescription: "Per group name: projections with the recommended settings, the add-on defaults and `current`.",
 			Computed:            true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"max_pods":    computedInt("The group's max pods."),
-				"surge_nodes": computedInt("Nodes a rolling update adds."),
+				"max_pods": computedInt("The kubelet max pods the group's nodes get by `max_pods_from`; the projections run with it."),
+				"max_pods_instance_type": computedString("The type whose nodes get `max_pods` (the smallest, which a managed node group " +
+					"gives every node)."),
+				"worst_instance_type": computedString("The type whose node takes the most addresses at the group's pods; the projections are its."),
+				"surge_nodes":         computedInt("Nodes a rolling update adds."),
 				"availability_zones": schema.ListAttribute{
 					MarkdownDescription: "Zones of the group's node subnets, in the order nodes are spread.",
 					ElementType:         types.StringType,
 					Computed:            true,
 				},
-				"recommended": projection("With the recommended settings."),
-				"baseline":    projection("With the add-on defaults (WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1)."),
-				"current":     projection("With `current`; null when not given."),
+				"kubelet_max_pods":    nodeOutputAttributes()["kubelet_max_pods"],
+				"node_config":         nodeOutputAttributes()["node_config"],
+				"branch_ips_per_node": nodeOutputAttributes()["branch_ips_per_node"],
+				"recommended":         projection("With the recommended settings."),
+				"baseline":            projection("With the add-on defaults (WARM_ENI_TARGET=1, WARM_PREFIX_TARGET=1)."),
+				"current":             projection("With `current`; null when not given."),
 			}},
 		},
 		"subnets_usage": schema.MapNestedAttribute{

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -23,12 +24,23 @@ func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult)
 	out.set("spare_ips", tfInt(in.SpareIPs))
 	out.set("prefix_delegation", tfBool(in.PrefixDelegation))
 	out.set("custom_networking", tfBool(in.CustomNetworking))
+	out.set("host_network_pods", tfInt(in.HostNetworkPods))
+	out.set("security_groups_for_pods", tfBool(in.PodENI))
+	out.set("subnet_discovery", tfBool(in.SubnetDiscovery))
+	family := ipv4
+	if in.IPv6 {
+		family = ipv6
+	}
+	out.set("ip_family", tfString(family))
 	out.set("fail_on_insufficient_subnet", tfBool(in.FailOnInsufficientSubnet))
 	out.set("warm_ip_target", tfInt(r.Recommended.WarmIPTarget.Or(0)))
 	out.set("minimum_ip_target", tfInt(r.Recommended.MinimumIPTarget.Or(0)))
-	env, values := envValues(r.Recommended, r.ENIConfig)
-	out.set("env", env)
-	out.set("configuration_values", values)
+	env := addon.ClusterEnv(r.Recommended, in.IPv6, in.SubnetDiscovery)
+	out.set("env", tfStringMap(env))
+	out.set("configuration_values", tfString(addon.ConfigurationValues(env, r.ENIConfig)))
+	if r.HasWindows {
+		out.set("windows_configmap_data", tfStringMap(addon.WindowsConfigMap(r.Windows)))
+	}
 	out.set("groups", groupsValue(e, out.typeOf("groups"), r.Groups))
 	out.set("subnets_usage", subnetsUsageValue(e, out.typeOf("subnets_usage"), r.Subnets))
 
@@ -72,6 +84,9 @@ func groupsValue(e *encoder, t tftypes.Type, groups []plan.GroupResult) tftypes.
 		}
 		pt := o.typeOf("recommended")
 		o.set("max_pods", tfInt(g.MaxPods.Pods))
+		o.set("max_pods_instance_type", tfString(g.KubeletType))
+		o.set("worst_instance_type", tfString(g.WorstType))
+		setNodeOutputs(o, g.TargetMaxPods, g.Branch.Addresses, g.Windows)
 		o.set("surge_nodes", tfInt(g.SurgeNodes))
 		o.set("availability_zones", tfStringList(g.Zones))
 		o.set("recommended", projectionValue(e, pt, g.Recommended, totals, nil))
@@ -92,6 +107,7 @@ func subnetsUsageValue(e *encoder, t tftypes.Type, subnets []plan.SubnetResult) 
 		setUsage(o, s.Capacity, s.Needed, s.Fits())
 		o.set("availability_zone", tfString(s.AvailabilityZone))
 		o.set("purpose", tfString(s.Purpose))
+		o.set("held_now", tfInt64(s.HeldNow))
 		o.set("groups", tfStringList(s.Groups))
 		if s.PrefixBlocks >= 0 {
 			o.set("prefix_blocks", tfInt64(s.PrefixBlocks))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
+	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
 // Bounds for the limit overrides. EC2's largest types today have 15 ENIs
@@ -51,9 +52,11 @@ func instanceTypeAttributes(computedOverrides bool) map[string]schema.Attribute 
 			Computed: computedOverrides,
 		},
 		"vcpus": schema.NumberAttribute{
-			MarkdownDescription: "Default vCPUs of the type (`aws_ec2_instance_type.default_vcpus`), 1 to 100000. Only the prefix-delegation " +
-				"max-pods cap uses it: 250 above 30 vCPUs, 110 otherwise. The table holds no vCPU counts, so without it the cap is 110.",
+			MarkdownDescription: "Default vCPUs of the type (`aws_ec2_instance_type.default_vcpus`), 1 to 100000. Overrides the table's count, " +
+				"which the max-pods cap (250 above 30 vCPUs, 110 otherwise) and `pods_per_core` use; for the few types the table has no count " +
+				"for, the cap is taken to be 110, with a warning." + map[bool]string{true: " Reports the count used; null when neither has one.", false: ""}[computedOverrides],
 			Optional: true,
+			Computed: computedOverrides,
 		},
 	}
 }
@@ -138,4 +141,47 @@ func multiCardNote(l ec2limits.Limits, override int) string {
 	}
 	return fmt.Sprintf(" It has %d network cards and the VPC CNI attaches pod ENIs to the default card only: "+
 		"aws_ec2_instance_type.maximum_network_interfaces sums all cards and overstates what pods can use.", l.NetworkCards)
+}
+
+// decodeGroupTypes reads a node group's instance types: instance_type
+// with its overrides, or instance_types, a list of table types.
+func decodeGroupTypes(o inObject, s *plan.NodeSpec) {
+	list, _ := o.value("instance_types")
+	single, _ := o.value("instance_type")
+	if !list.IsKnown() || !single.IsKnown() {
+		// Either may still turn out null: decide once both are known.
+		o.present("instance_types")
+		o.present("instance_type")
+		return
+	}
+	switch {
+	case !list.IsNull() && !single.IsNull():
+		o.d.errs.AddAttributeError(o.attr("instance_types"), "Conflicting instance types",
+			"instance_type and instance_types are both set; give instance_type for a group of one type (with its overrides), or instance_types for a group that may launch several.")
+		return
+	case list.IsNull() && single.IsNull():
+		o.d.errs.AddAttributeError(o.attr("instance_type"), "Missing instance type",
+			`Give the group's instance_type, such as "m5.large", or instance_types, such as ["m5.large", "m5a.large"].`)
+		return
+	case list.IsNull():
+		if inst := decodeInstance(o); inst.node.ENIs > 0 {
+			s.Types = []plan.NamedNode{{Name: inst.name, Node: inst.node}}
+		}
+		return
+	}
+	s.TypeList = true
+	for _, name := range []string{"max_network_interfaces", "ipv4_addresses_per_interface", "vcpus"} {
+		if _, set := o.present(name); set {
+			o.d.errs.AddAttributeError(o.attr(name), "Override with instance_types",
+				fmt.Sprintf("%s overrides the table entry of one type, and instance_types lists several; give a type that needs overrides as instance_type in a group of its own.", name))
+		}
+	}
+	names, ok := o.texts("instance_types", 1, true, instanceTypeCheck)
+	if !ok {
+		return
+	}
+	for _, name := range names {
+		limits, _ := lookupInstanceType(name)
+		s.Types = append(s.Types, plan.NamedNode{Name: name, Node: ipam.NodeFromLimits(limits, 0)})
+	}
 }

@@ -5,10 +5,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
@@ -47,7 +49,8 @@ func (d *InstanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		"max_pods_custom_networking": computedInt("Max pods with custom networking, where the primary ENI carries no pods: `(ENIs - 1) * (IPs - 1) + 2`."),
 		"max_pods_prefix_delegation": computedInt("Max pods with prefix delegation: `ENIs * (IPs - 1) * 16 + 2` on Nitro types (the secondary-IP value on others), " +
 			"capped as EKS's `max-pods-calculator.sh` does: 250 with more than 30 vCPUs, 110 otherwise. The script's `-gt 30` puts a " +
-			"30-vCPU type at 110, although the EKS guide words the rule as \"fewer than 30\". Without `vcpus` the cap is 110."),
+			"30-vCPU type at 110, although the EKS guide words the rule as \"fewer than 30\". The vCPUs come from the table or `vcpus`; " +
+			"for a type with neither the cap is taken to be 110, with a warning."),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Networking limits of an EC2 instance type and the max pods EKS gives it with secondary IPs, " +
@@ -98,6 +101,14 @@ func (d *InstanceTypeDataSource) Read(_ context.Context, req datasource.ReadRequ
 	out.set("max_pods", maxPods(false, false))
 	out.set("max_pods_custom_networking", maxPods(true, false))
 	out.set("max_pods_prefix_delegation", maxPods(false, true))
+	if inst.node.VCPUs > 0 {
+		out.set("vcpus", tfInt(inst.node.VCPUs))
+	}
+	if pd := ipam.ComputeMaxPods(inst.node, ipam.Mode{PrefixDelegation: true, MaxENI: maxENI}); pd.CapAssumed {
+		resp.Diagnostics.AddAttributeWarning(path.Root("vcpus"), "Max pods capped at 110 without a vCPU count",
+			fmt.Sprintf("EKS caps max pods under prefix delegation at 250 for more than 30 vCPUs and 110 otherwise, and the instance table has no vCPU count for %s: "+
+				"max_pods_prefix_delegation assumes 110 (the formula gives %d). Set vcpus (aws_ec2_instance_type.default_vcpus).", inst.name, pd.Uncapped))
+	}
 	v := out.value()
 	resp.Diagnostics.Append(e.errs...)
 	if !e.errs.HasError() {

@@ -94,9 +94,9 @@ func (d *InstanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			},
 			"max_eni": maxENIAttribute(),
 			"vcpus": schema.MapAttribute{
-				MarkdownDescription: "Default vCPUs by instance type, for example from `aws_ec2_instance_type.default_vcpus`. Only the prefix-delegation " +
-					"max-pods cap uses them: 250 above 30 vCPUs, 110 otherwise. The table holds no vCPU counts, so types missing here are capped at 110, " +
-					"with a warning when that lowers a ranked type's `pods_per_node`. Keys must be instance types of the table; types that are not ranked are ignored.",
+				MarkdownDescription: "Default vCPUs by instance type, for example from `aws_ec2_instance_type.default_vcpus`. They override the table's counts, " +
+					"which the prefix-delegation max-pods cap uses: 250 above 30 vCPUs, 110 otherwise. The few types the table has no count for are " +
+					"capped at 110, with a warning when that lowers a ranked type's `pods_per_node`. Keys must be instance types of the table; types that are not ranked are ignored.",
 				ElementType: types.NumberType,
 				Optional:    true,
 			},

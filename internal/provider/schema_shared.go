@@ -84,6 +84,10 @@ func defaultedBool(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{MarkdownDescription: desc, Optional: true, Computed: true}
 }
 
+func defaultedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true}
+}
+
 // stringList is an optional list of strings.
 func stringList(desc string) schema.ListAttribute {
 	return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Optional: true}
@@ -101,11 +105,13 @@ func alternativesAttribute(when string) schema.ListNestedAttribute {
 		MarkdownDescription: "The fixes for subnet exhaustion side by side, " + when + ", one entry per remedy in this order: " +
 			"`ip_targets` (secondary IPs with `WARM_IP_TARGET`/`MINIMUM_IP_TARGET`, the recommendation without prefix delegation or custom networking), " +
 			"`prefix_delegation` (the same targets in /28 prefixes), `custom_networking` (the same targets, pod ENIs in ENIConfig subnets, with prefix " +
-			"delegation when the cluster runs it or the pods need it) and `ipv6` (an IPv6 cluster). Each is a whole configuration on its own, computed with " +
-			"the same model as the recommendation, so the numbers compare; the entry of the configuration's own mode is the plan itself.",
+			"delegation when the cluster runs it or the pods need it), `subnet_discovery` (the same targets, the ENIs after the primary in subnets " +
+			"tagged `kubernetes.io/role/cni`) and `ipv6` (an IPv6 cluster). Each is a whole configuration on its own, computed with " +
+			"the same model as the recommendation, so the numbers compare; the entry of the configuration's own mode is the plan itself. " +
+			"Remedies a group's nodes cannot use (Windows nodes run none but `ip_targets` and `prefix_delegation`) are not possible.",
 		Computed: true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"remedy": computedString("`ip_targets`, `prefix_delegation`, `custom_networking` or `ipv6`."),
+			"remedy": computedString("`ip_targets`, `prefix_delegation`, `custom_networking`, `subnet_discovery` or `ipv6`."),
 			"env": schema.MapAttribute{
 				MarkdownDescription: "The aws-node environment variables the remedy needs, values as strings.",
 				ElementType:         types.StringType,
@@ -113,7 +119,8 @@ func alternativesAttribute(when string) schema.ListNestedAttribute {
 			},
 			"possible":        computedBool("Whether the instance types can run the expected pods with this remedy at all; when false `notes` says why and the numbers are null."),
 			"node_subnet_ips": computedInt("Addresses the nodes take from the node subnets, " + when + "."),
-			"pod_subnet_ips":  computedInt("Addresses the pod ENIs take from ENIConfig subnets (custom networking; 0 otherwise), " + when + "."),
+			"pod_subnet_ips": computedInt("Addresses the pod ENIs take from ENIConfig subnets (`custom_networking`) or from `kubernetes.io/role/cni` " +
+				"subnets (`subnet_discovery`), " + when + "; 0 for the other remedies."),
 			"node_subnet_ips_saved": computedInt("Node-subnet addresses saved against the vpc-cni add-on defaults (`baseline`) at the same moment; " +
 				"negative when the remedy costs more."),
 			"fits": computedBool("Whether the given subnets hold it (aligned /28 blocks included under prefix delegation). " +
@@ -121,8 +128,9 @@ func alternativesAttribute(when string) schema.ListNestedAttribute {
 				"whether an ENIConfig subnet of a /16 or smaller per zone could hold the pods."),
 			"smallest_node_subnet_prefix": computedInt("Prefix length of the smallest per-AZ node subnet that would hold the busiest zone's share " +
 				"(in `vpccni_warm_pool`, the busiest subnet's), for example 24 for a /24; null when not even a /16 would."),
-			"smallest_pod_subnet_prefix": computedInt("`custom_networking` only: prefix length of the smallest ENIConfig subnet per zone that would hold its pod addresses; null otherwise, or when not even a /16 would."),
-			"notes":                      computedString("One line: what the remedy needs and costs, and what is specific to this plan."),
+			"smallest_pod_subnet_prefix": computedInt("`custom_networking` and `subnet_discovery`: prefix length of the smallest ENIConfig or `kubernetes.io/role/cni` " +
+				"subnet per zone that would hold its pod addresses; null for the other remedies, or when not even a /16 would."),
+			"notes": computedString("One line: what the remedy needs and costs, and what is specific to this plan."),
 		}},
 	}
 }

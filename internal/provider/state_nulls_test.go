@@ -36,9 +36,15 @@ func TestStateNulls(t *testing.T) {
 				// Custom networking with pod subnets.
 				{"instance_type": "r5.xlarge", "expected_pods": 20, "node_count": 10, "custom_networking": true,
 					"subnet_cidrs": []any{"10.0.0.0/24"}, "pod_subnet_cidrs": []any{"100.64.0.0/24"}},
+				// Windows: the ConfigMap instead of aws-node settings.
+				{"instance_type": "m5.large", "os": "windows", "expected_pods": 9, "node_count": 10, "subnet_cidrs": []any{"10.0.0.0/25"}},
+				// Day 2 with pods that have their own security groups.
+				{"instance_type": "m5.large", "expected_pods": 15, "node_count": 10, "running_nodes": 10, "security_groups_for_pods": true,
+					"pods_with_security_groups": 3, "subnet_available_ips": []any{40}, "subnet_reserved_ips": []any{16}},
 			},
 			nullable: []string{
 				"subnet_capacity", "subnet_fits", "subnets.*.cidr",
+				"windows_configmap_data", "node_config", "ec2_node_class_kubelet",
 				"alternatives.*.node_subnet_ips", "alternatives.*.pod_subnet_ips", "alternatives.*.node_subnet_ips_saved",
 				"alternatives.*.fits", "alternatives.*.smallest_node_subnet_prefix", "alternatives.*.smallest_pod_subnet_prefix",
 			},
@@ -56,9 +62,21 @@ func TestStateNulls(t *testing.T) {
 						map[string]any{"id": "subnet-b", "available_ips": 900, "availability_zone": "eu-west-1b"},
 					},
 				},
+				{
+					"security_groups_for_pods": true,
+					"node_group": []any{
+						map[string]any{"name": "win", "instance_type": "m5.large", "os": "windows", "expected_pods": 9, "desired_nodes": 2},
+						map[string]any{"name": "mixed", "instance_types": []any{"m5.large", "m5a.large"}, "expected_pods": 15, "desired_nodes": 3,
+							"running_nodes": 3, "pods_with_security_groups": 2},
+					},
+					"subnet": []any{
+						map[string]any{"id": "subnet-a", "available_ips": 200, "availability_zone": "eu-west-1a", "reserved_ips": 16},
+						map[string]any{"id": "cni-a", "cidr": "100.64.0.0/24", "availability_zone": "eu-west-1a", "purpose": "cni"},
+					},
+				},
 			},
 			nullable: []string{
-				"groups.*.current",
+				"groups.*.current", "groups.*.node_config", "windows_configmap_data",
 				"subnets_usage.*.prefix_blocks", "subnets_usage.*.prefix_blocks_needed", "subnets_usage.*.prefix_reservation_cidr_size",
 				"alternatives.*.node_subnet_ips", "alternatives.*.pod_subnet_ips", "alternatives.*.node_subnet_ips_saved",
 				"alternatives.*.fits", "alternatives.*.smallest_node_subnet_prefix", "alternatives.*.smallest_pod_subnet_prefix",
@@ -70,7 +88,7 @@ func TestStateNulls(t *testing.T) {
 				{"instance_type": "m5.large"},
 				{"instance_type": "m99.large", "max_network_interfaces": 4, "ipv4_addresses_per_interface": 15},
 			},
-			nullable: []string{"network_cards", "hypervisor", "bare_metal"},
+			nullable: []string{"network_cards", "hypervisor", "bare_metal", "vcpus"},
 		},
 		{
 			ds: NewInstanceTypesDataSource,

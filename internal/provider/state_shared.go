@@ -31,16 +31,21 @@ func projectionValue(e *encoder, t tftypes.Type, p ipam.Projection, totals []nod
 	return o.value()
 }
 
+// setNodeOutputs writes nodeOutputAttributes: the kubelet max pods to give
+// the nodes, the NodeConfig that gives it (Linux only) and the branch ENI
+// addresses.
+func setNodeOutputs(o outObject, maxPods, branchIPs int, windows bool) {
+	o.set("kubelet_max_pods", tfInt(maxPods))
+	if !windows {
+		o.set("node_config", tfString(addon.NodeConfig(maxPods)))
+	}
+	o.set("branch_ips_per_node", tfInt(branchIPs))
+}
+
 // nodeTotal names a total attribute and the node count it multiplies.
 type nodeTotal struct {
 	attr  string
 	nodes int
-}
-
-// envValues returns the env map and configuration_values of settings.
-func envValues(s ipam.Settings, eni *addon.ENIConfig) (env tftypes.Value, configurationValues tftypes.Value) {
-	m := addon.Env(s)
-	return tfStringMap(m), tfString(addon.ConfigurationValues(m, eni))
 }
 
 // alternativesValue writes the alternatives list of type t.

@@ -21,13 +21,18 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, *decoder) {
 
 	inst := decodeInstance(o)
 	in.InstanceType, in.Node = inst.name, inst.node
+	var spec plan.NodeSpec
+	decodeNodeSpec(o, &spec, true)
+	in.Windows, in.SecurityGroupPods, in.Launch = spec.Windows, spec.SecurityGroupPods, spec.Launch
+	in.RunningNodes = o.wholeOr("running_nodes", 0, maxTarget, 0)
+	in.HostNetworkPods = o.wholeOr("host_network_pods", 0, maxTarget, plan.DefaultHostNetworkPods)
+	in.Mode.PodENI = o.boolOr("security_groups_for_pods", false)
 	in.Mode.MaxENI = o.wholeOr("max_eni", 1, maxOverrideENIs, 0)
 	o.need("expected_pods")
 	o.need("node_count")
 	in.ExpectedPods, _ = o.whole("expected_pods", 1, maxTarget)
 	in.NodeCount, _ = o.whole("node_count", 1, maxTarget)
 	in.SpareIPs = o.wholeOr("spare_ips", 0, maxTarget, plan.DefaultSpareIPs)
-	in.Mode.MaxPods = o.wholeOr("max_pods", 1, maxTarget, 0)
 	in.Mode.PrefixDelegation = o.boolOr("prefix_delegation", false)
 	in.Mode.CustomNetworking = o.boolOr("custom_networking", false)
 	in.FailOnInsufficientSubnet = o.boolOr("fail_on_insufficient_subnet", true)
@@ -35,20 +40,35 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, *decoder) {
 
 	cidrs, cidrsOK := o.texts("subnet_cidrs", 1, false, cidrCheck)
 	counts, countsOK := o.wholes("subnet_available_ips", 1, 0, maxAvailableIPs)
+	reserved, _ := o.wholes("subnet_reserved_ips", 1, 0, maxAvailableIPs)
 	podCIDRs, _ := o.texts("pod_subnet_cidrs", 1, false, cidrCheck)
-	// The lists' lengths are known as soon as the lists are, even when
-	// their elements are not.
-	if n, m := listLen(o, "subnet_cidrs"), listLen(o, "subnet_available_ips"); n >= 0 && m >= 0 && n != m {
-		dec.errs.AddAttributeError(o.attr("subnet_available_ips"), "Subnet lists differ in length",
-			fmt.Sprintf("subnet_available_ips has %d elements and subnet_cidrs %d; they pair up by position, so give one count per CIDR (or leave one list out).", m, n))
+	samePairing(o, "subnet_available_ips", "subnet_cidrs")
+	switch {
+	case listLen(o, "subnet_cidrs") >= 0:
+		samePairing(o, "subnet_reserved_ips", "subnet_cidrs")
+	case listLen(o, "subnet_available_ips") >= 0:
+		samePairing(o, "subnet_reserved_ips", "subnet_available_ips")
+	case listLen(o, "subnet_reserved_ips") >= 0:
+		dec.errs.AddAttributeError(o.attr("subnet_reserved_ips"), "Reserved addresses without subnets",
+			"subnet_reserved_ips pairs up with subnet_cidrs or subnet_available_ips by position; give the subnets too, or leave it out.")
 	}
 	if cidrsOK || countsOK {
-		in.Subnets = subnetInputs(cidrs, counts)
+		in.Subnets = subnetInputs(cidrs, counts, reserved)
 	}
 	for _, c := range podCIDRs {
 		in.PodSubnets = append(in.PodSubnets, plan.SubnetInput{CIDR: c, Available: -1})
 	}
 	return in, dec
+}
+
+// samePairing refuses list a when its length differs from list b's: the
+// lists pair up by position. Their lengths are known as soon as the lists
+// are, even when their elements are not.
+func samePairing(o inObject, a, b string) {
+	if n, m := listLen(o, b), listLen(o, a); n >= 0 && m >= 0 && n != m {
+		o.d.errs.AddAttributeError(o.attr(a), "Subnet lists differ in length",
+			fmt.Sprintf("%s has %d elements and %s %d; they pair up by position, so give one value per subnet (or leave %s out).", a, m, b, n, a))
+	}
 }
 
 // listLen is the length of a known list attribute, -1 when it is null or
@@ -65,8 +85,9 @@ func listLen(o inObject, name string) int {
 	return len(elems)
 }
 
-// subnetInputs pairs the CIDRs with the available counts by position.
-func subnetInputs(cidrs []string, counts []int) []plan.SubnetInput {
+// subnetInputs pairs the CIDRs with the available and reserved counts by
+// position.
+func subnetInputs(cidrs []string, counts, reserved []int) []plan.SubnetInput {
 	out := make([]plan.SubnetInput, max(len(cidrs), len(counts)))
 	for i := range out {
 		out[i].Available = -1
@@ -75,6 +96,9 @@ func subnetInputs(cidrs []string, counts []int) []plan.SubnetInput {
 		}
 		if i < len(counts) {
 			out[i].Available = counts[i]
+		}
+		if i < len(reserved) {
+			out[i].Reserved = reserved[i]
 		}
 	}
 	return out

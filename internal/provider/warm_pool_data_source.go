@@ -37,8 +37,24 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs := instanceTypeAttributes(false)
 	currentAttrs := settingsInputAttributes()
 	maps.Copy(currentAttrs, projectionAttributes())
+	maps.Copy(attrs, nodeAttributes(true))
+	maps.Copy(attrs, nodeOutputAttributes())
 	maps.Copy(attrs, map[string]schema.Attribute{
 		"max_eni": maxENIAttribute(),
+		"host_network_pods": defaultedNumber("Pods on the host network on every Linux node, 0 to 100000, default 2 (aws-node and kube-proxy). " +
+			"They count towards max pods and take no VPC address: add one for each further hostNetwork DaemonSet, such as eks-pod-identity-agent."),
+		"security_groups_for_pods": defaultedBool("Whether `ENABLE_POD_ENI` is on (security groups for pods): a trunk-compatible node gets a trunk " +
+			"ENI, which takes an ENI slot and a subnet address. Default false."),
+		"subnet_reserved_ips": schema.ListAttribute{
+			MarkdownDescription: "Addresses held back per subnet for other tenants (load balancers, the EKS control plane's ENIs, NAT gateways, " +
+				"endpoints), 0 to 16777216 each, paired by position with `subnet_cidrs` (or `subnet_available_ips`). Subtracted from the capacity; " +
+				"the /28 block check under prefix delegation still runs.",
+			ElementType: types.NumberType,
+			Optional:    true,
+		},
+		"ec2_node_class_kubelet": computedString("The `kubelet` section of a Karpenter EC2NodeClass's `spec` with `maxPods = kubelet_max_pods` " +
+			"(and `podsPerCore` when set), as YAML; null for Windows."),
+		"windows_configmap_data": windowsConfigMapAttribute("for Linux nodes"),
 		"expected_pods": expectedPodsAttribute("Pods per node that need a VPC address: hostNetwork pods (aws-node, kube-proxy and the like) excluded. " +
 			"Becomes `MINIMUM_IP_TARGET`. Must not exceed `max_pods`."),
 		"node_count": schema.NumberAttribute{
@@ -48,8 +64,8 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		"spare_ips": defaultedNumber("Free addresses each node keeps for pods about to start: becomes `WARM_IP_TARGET`, 0 to 100000. Default 2. " +
 			"Fewer spare addresses save subnet space but cost EC2 `AssignPrivateIpAddresses` calls and start-up latency when pods burst; " +
 			"0 is raised to 1 with a warning, because ipamd reads `WARM_IP_TARGET=0` as unset and `MINIMUM_IP_TARGET` alone freezes the pool."),
-		"max_pods": defaultedNumber("The kubelet's max pods, 1 to 100000. Set it to override the EKS value; it is then the value ipamd stops growing the pool at. " +
-			"Reports the value used (see `vpccni_instance_type` for how EKS computes it)."),
+		"max_pods": defaultedNumber("The nodes' kubelet max pods, 1 to 100000, when their NodeConfig, EC2NodeClass or bootstrap sets it (see " +
+			"`max_pods_from`); ipamd stops growing the pool there. Reports the value the nodes get, which the projections use."),
 		"prefix_delegation": defaultedBool("Whether `ENABLE_PREFIX_DELEGATION` is on: nodes hold /28 prefixes instead of single addresses. Default false."),
 		"custom_networking": defaultedBool("Whether custom networking is on (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`): pod ENIs live in ENIConfig subnets (`pod_subnet_cidrs`), the primary ENI carries no pods, " +
 			"max pods drops to `(ENIs - 1) * (IPs - 1) + 2`, and the node subnet keeps one address per node. Default false. The env then also sets " +
@@ -118,6 +134,7 @@ func subnetUsageObject() schema.NestedAttributeObject {
 		"cidr":       computedString("The subnet CIDR; null when only `subnet_available_ips` was given."),
 		"capacity":   computedInt("Usable addresses: the CIDR's size minus 5, or the available count."),
 		"nodes":      computedInt("Nodes placed in the subnet."),
+		"held_now":   computedInt("What the `running_nodes` placed here hold now, added back to the available count; 0 without them or without `subnet_available_ips`."),
 		"ips_needed": computedInt("Addresses the nodes take from it with the recommended settings."),
 		"fits":       computedBool("Whether the subnet holds them (under prefix delegation, in aligned /28 blocks too)."),
 	}}

@@ -67,6 +67,7 @@ func TestAccWarmPoolArticleScenario(t *testing.T) {
 				"nodes":      knownvalue.Int64Exact(10),
 				"ips_needed": knownvalue.Int64Exact(240),
 				"fits":       knownvalue.Bool(true),
+				"held_now":   knownvalue.Int64Exact(0),
 			}),
 		})),
 	}
@@ -138,6 +139,10 @@ var (
 //	                   saves 440); 22 pod addresses on 2 pod ENIs = 24 a
 //	                   node, 240 in ENIConfig subnets, a /24. Max pods
 //	                   drops to (4 - 1) * 14 + 2 = 44.
+//	subnet_discovery:  the primary ENI keeps its 14 secondaries in the node
+//	                   subnet (15 a node: 150, saves 300, a /24); the
+//	                   second ENI's 8 and its own address go to the
+//	                   kubernetes.io/role/cni subnet (9 a node: 90, a /25).
 //	ipv6:              1 IPv4 address a node: 10, saves 440, a /28.
 func TestAccWarmPoolAlternatives(t *testing.T) {
 	const ds = "data.vpccni_warm_pool.this"
@@ -154,10 +159,12 @@ output "fitting" {
 					alternative("prefix_delegation", articlePD, 330, 0, 120, false, 23, 0, `Needs Nitro or bare metal instance types .* /28-aligned blocks`),
 					alternative("custom_networking", articleCustom, 10, 240, 440, true, 28, 24,
 						`100\.64\.0\.0/10\. Max pods becomes 44\. Each zone's ENIConfig subnet must be a /24 or larger\. No pod subnets were given, so fits covers the node subnets and whether a /16 or smaller ENIConfig subnet per zone could hold the pods\.$`),
+					alternative("subnet_discovery", articleTargets, 150, 90, 300, true, 24, 25,
+						`^Needs VPC CNI 1\.18 or later .* Each zone's kubernetes\.io/role/cni subnet must be a /25 or larger\.`),
 					alternative("ipv6", ipv6Env, 10, 0, 440, true, 28, 0, `Needs an IPv6 cluster .* each node keeps one IPv4 address\.$`),
 				})),
 				statecheck.ExpectKnownOutputValue("fitting", knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringExact("ip_targets"), knownvalue.StringExact("custom_networking"), knownvalue.StringExact("ipv6"),
+					knownvalue.StringExact("ip_targets"), knownvalue.StringExact("custom_networking"), knownvalue.StringExact("subnet_discovery"), knownvalue.StringExact("ipv6"),
 				})),
 			},
 		}},
@@ -172,7 +179,7 @@ func TestAccWarmPoolAlternativesInError(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(articleConfig, "10.0.0.0/25"),
 			ExpectError: expectError(`Remedies that fit these subnets (see alternatives): custom_networking (10 addresses in the node subnets, 240 in ENIConfig subnets of a /24 or larger per zone, for example in 100.64.0.0/10); ipv6 (10 addresses in the node subnets, in an IPv6 cluster). ` +
-				`Too big for them: prefix_delegation (330 addresses in the node subnets).`),
+				`Too big for them: prefix_delegation (330 addresses in the node subnets); subnet_discovery (150 addresses in the node subnets, 90 in kubernetes.io/role/cni subnets of a /25 or larger per zone).`),
 		}},
 	})
 }
@@ -211,7 +218,7 @@ func TestAccWarmPoolSpreadsOverSubnets(t *testing.T) {
 	sub := func(i int, cidr string, capacity, nodes, needed int64, fits bool) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue(ds, tfjsonpath.New("subnets").AtSliceIndex(i), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"cidr": knownvalue.StringExact(cidr), "capacity": knownvalue.Int64Exact(capacity), "nodes": knownvalue.Int64Exact(nodes),
-			"ips_needed": knownvalue.Int64Exact(needed), "fits": knownvalue.Bool(fits),
+			"ips_needed": knownvalue.Int64Exact(needed), "fits": knownvalue.Bool(fits), "held_now": knownvalue.Int64Exact(0),
 		}))
 	}
 	resource.Test(t, resource.TestCase{
@@ -349,9 +356,11 @@ data "vpccni_warm_pool" "this" {
 func TestAccWarmPoolInputErrors(t *testing.T) {
 	base := "instance_type = \"r5.xlarge\"\n  node_count = 3\n  "
 	cases := map[string]struct{ body, want string }{
-		"expected over max pods":  {base + "expected_pods = 59", "expected_pods = 59, but r5.xlarge runs at most 58 pods"},
-		"expected over addresses": {base + "expected_pods = 57", "expected_pods = 57, but r5.xlarge holds at most 56 pod addresses (max pods 58 counts aws-node and kube-proxy"},
-		"max_pods override":       {base + "expected_pods = 30\n  max_pods = 20", "expected_pods = 30, but r5.xlarge runs at most 20 pods (max_pods)"},
+		"expected over max pods": {base + "expected_pods = 59", "expected_pods = 59 and 2 host-network pods (host_network_pods) need room for 61 pods, but r5.xlarge runs at most 58"},
+		// With no host-network pods the kubelet's 58 would admit 57, but
+		// the VPC CNI serves 56 (4 ENIs x 14 secondaries).
+		"expected over addresses": {base + "expected_pods = 57\n  host_network_pods = 0", "expected_pods = 57 needs room for 57 pods, but r5.xlarge runs at most 56."},
+		"max_pods override":       {base + "expected_pods = 30\n  max_pods = 20", "need room for 32 pods, but r5.xlarge runs at most 20 (max_pods)"},
 		"list lengths":            {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.0/24\", \"10.0.1.0/24\"]\n  subnet_available_ips = [100]", "subnet_available_ips has 1 elements and subnet_cidrs 2"},
 		"host bits":               {base + "expected_pods = 20\n  subnet_cidrs = [\"10.0.0.7/24\"]", `"10.0.0.7/24" has host bits set: the subnet is 10.0.0.0/24`},
 		"ipv6":                    {base + "expected_pods = 20\n  subnet_cidrs = [\"2001:db8::/64\"]", `"2001:db8::/64" is not IPv4`},
@@ -466,7 +475,7 @@ func TestAccWarmPoolCustomNetworkingErrors(t *testing.T) {
 		"custom networking without pod subnets": {base + `custom_networking = true`, "give their CIDRs in pod_subnet_cidrs"},
 		"overlap across lists":                  {base + "custom_networking = true\n  pod_subnet_cidrs = [\"10.0.0.0/24\"]", "10.0.0.0/24 overlaps subnet_cidrs[0] = 10.0.0.0/27"},
 		"pod subnet too small":                  {base + "custom_networking = true\n  pod_subnet_cidrs = [\"100.64.0.0/25\"]", "100.64.0.0/25 needs 240 pod addresses for 10 r5.xlarge nodes (24 each with MINIMUM_IP_TARGET=20, WARM_IP_TARGET=2), and offers 123: 117 short"},
-		"over custom networking max pods":       {"instance_type = \"r5.xlarge\"\n  node_count = 1\n  expected_pods = 45\n  custom_networking = true", "expected_pods = 45, but r5.xlarge runs at most 44 pods"},
+		"over custom networking max pods":       {"instance_type = \"r5.xlarge\"\n  node_count = 1\n  expected_pods = 45\n  custom_networking = true", "need room for 47 pods, but r5.xlarge runs at most 44 (with custom networking the primary ENI carries no pods)"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

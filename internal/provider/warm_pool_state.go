@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -22,14 +23,28 @@ func warmPoolState(raw tftypes.Value, in plan.WarmPoolInput, r plan.WarmPoolResu
 	out := e.object(raw.Type(), config)
 	out.set("spare_ips", tfInt(in.SpareIPs))
 	out.set("max_pods", tfInt(r.MaxPods.Pods))
+	out.set("host_network_pods", tfInt(in.HostNetworkPods))
+	out.set("security_groups_for_pods", tfBool(in.Mode.PodENI))
+	setNodeOutputs(out, r.TargetMaxPods, r.Branch.Addresses, in.Windows)
 	out.set("prefix_delegation", tfBool(in.Mode.PrefixDelegation))
 	out.set("custom_networking", tfBool(in.Mode.CustomNetworking))
 	out.set("fail_on_insufficient_subnet", tfBool(in.FailOnInsufficientSubnet))
-	out.set("warm_ip_target", tfInt(r.Recommended.WarmIPTarget.Or(0)))
-	out.set("minimum_ip_target", tfInt(r.Recommended.MinimumIPTarget.Or(0)))
-	env, values := envValues(r.Recommended, nil)
-	out.set("env", env)
-	out.set("configuration_values", values)
+	if in.Windows {
+		// Windows nodes take their targets from the ConfigMap; aws-node
+		// needs nothing for them.
+		out.set("warm_ip_target", tfInt(r.Windows.WarmIPTarget.Or(0)))
+		out.set("minimum_ip_target", tfInt(r.Windows.MinimumIPTarget.Or(0)))
+		out.set("windows_configmap_data", tfStringMap(addon.WindowsConfigMap(r.Windows)))
+		out.set("env", tfStringMap(map[string]string{}))
+		out.set("configuration_values", tfString(addon.ConfigurationValues(map[string]string{}, nil)))
+	} else {
+		out.set("warm_ip_target", tfInt(r.Recommended.WarmIPTarget.Or(0)))
+		out.set("minimum_ip_target", tfInt(r.Recommended.MinimumIPTarget.Or(0)))
+		env := addon.Env(r.Recommended)
+		out.set("env", tfStringMap(env))
+		out.set("configuration_values", tfString(addon.ConfigurationValues(env, nil)))
+		out.set("ec2_node_class_kubelet", tfString(addon.EC2NodeClassKubelet(r.TargetMaxPods, in.Launch.PodsPerCore)))
+	}
 	total := []nodeTotal{{"total_ips", in.NodeCount}}
 	out.set("recommended", projectionValue(e, out.typeOf("recommended"), r.RecommendedNode, total, nil))
 	out.set("baseline", projectionValue(e, out.typeOf("baseline"), r.BaselineNode, total, nil))
@@ -63,6 +78,7 @@ func subnetUsageList(e *encoder, t tftypes.Type, usage []plan.SubnetUsage) tftyp
 		}
 		o.set("capacity", tfInt64(u.Capacity))
 		o.set("nodes", tfInt(u.Nodes))
+		o.set("held_now", tfInt64(u.HeldNow))
 		o.set("ips_needed", tfInt64(u.IPsNeeded))
 		o.set("fits", tfBool(u.Fits))
 		elems[i] = o.value()

@@ -21,7 +21,8 @@ import (
 // per zone, with vpccni_cluster's defaults (spare_ips 2, the EKS managed
 // node group surge, failing on a subnet that is too small).
 func sizingCluster() (plan.ClusterInput, error) {
-	in := plan.ClusterInput{SpareIPs: plan.DefaultSpareIPs, Surge: plan.DefaultSurge(), FailOnInsufficientSubnet: true}
+	in := plan.ClusterInput{SpareIPs: plan.DefaultSpareIPs, Surge: plan.DefaultSurge(), FailOnInsufficientSubnet: true,
+		HostNetworkPods: plan.DefaultHostNetworkPods, SubnetDiscovery: true}
 	for _, g := range []struct {
 		name, instanceType      string
 		pods, desired, maxNodes int
@@ -34,10 +35,10 @@ func sizingCluster() (plan.ClusterInput, error) {
 		if err != nil {
 			return plan.ClusterInput{}, err
 		}
-		in.Groups = append(in.Groups, plan.ClusterGroup{
-			Name: g.name, InstanceType: g.instanceType, Node: ipam.NodeFromLimits(l, 0),
-			ExpectedPods: g.pods, DesiredNodes: g.desired, MaxNodes: g.maxNodes,
-		})
+		group := plan.ClusterGroup{Name: g.name, DesiredNodes: g.desired, MaxNodes: g.maxNodes}
+		group.Types = []plan.NamedNode{{Name: g.instanceType, Node: ipam.NodeFromLimits(l, 0)}}
+		group.ExpectedPods = g.pods
+		in.Groups = append(in.Groups, group)
 	}
 	for _, s := range []struct{ id, cidr, zone string }{
 		{"subnet-a", "10.0.0.0/22", "eu-west-1a"},
@@ -86,7 +87,7 @@ func planCluster(in plan.ClusterInput) (clusterPlan, error) {
 			return clusterPlan{}, fmt.Errorf("plan.Cluster returned group %q where the input has %q", g.Name, in.Groups[i].Name)
 		}
 		out.Groups = append(out.Groups, groupSize{
-			InstanceType: in.Groups[i].InstanceType, DesiredNodes: in.Groups[i].DesiredNodes, MaxNodes: in.Groups[i].MaxNodes,
+			InstanceType: g.WorstType, DesiredNodes: in.Groups[i].DesiredNodes, MaxNodes: in.Groups[i].MaxNodes,
 			SurgeNodes: g.SurgeNodes,
 		})
 	}

@@ -1,0 +1,565 @@
+// Copyright (c) The terraform-provider-vpccni Authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// The harness of the bad-input tests (bad_input_test.go and
+// bad_input_nodes_test.go) and the pinned cases (pinned_cases_test.go).
+//
+// The tests feed every attribute of every data source, and every
+// function argument, the inputs users get wrong: zero, negative, beyond
+// int32 (3000000000), empty and white-space strings, upper-case instance
+// types, IPv6 CIDRs, host bits, duplicates, null where required, and
+// values unknown until apply.
+//
+// Speed: a terraform run costs ~0.3 s, so rows are not one run each.
+// Every failing row is its own data source (or output) block, and all the
+// rows of a data source share one configuration: Terraform reports every
+// block's errors in one plan. The test then splits the errors by the block
+// they name ("with data.vpccni_warm_pool.expected_pods_zero," or `in output
+// "name":`) and checks each row in its own subtest: each of the row's
+// errors must match one of its expected texts (expectError), and each
+// expected text must match one error. Rows that fail only when the data
+// source is read (after validation) run in a second configuration, because
+// Terraform stops at validation errors. Rows that are accepted, and rows
+// with unknown inputs, share a third configuration that is planned and
+// applied; their subtests check the plan (unknown inputs defer the read)
+// and the state.
+//
+// Where the diagnostic sits: Terraform shows the line of the attribute,
+// top-level or inside a block (node_group, subnet, current, update_surge
+// are blocks), so rows check that the quoted source line is the bad one
+// (badInputRow.at; badNested rows derive it from their override). Each
+// row also checks that it gets exactly its errors: every input is decoded
+// once, with its bounds, and the checks that combine inputs skip values
+// already refused, so one bad value gives one error.
+//
+// Rows that once showed provider faults and now pin their fixes: numbers
+// beyond int64 or fractional (number attributes with a whole-number
+// check, not the framework's "Value Conversion Error"), null list
+// elements, out-of-range overrides and max_nodes, names that would reach
+// the add-on's eniConfig malformed (zone, subnet id, security group id and
+// region patterns), and misspelt arguments inside blocks (dropped silently
+// when the groups and subnets were lists of objects).
+
+// badInputRow is an input the provider must reject.
+type badInputRow struct {
+	// name is "attribute/input"; the block label is made from it.
+	name string
+	// body holds the block's attributes, one "key = value" per line; for
+	// an output, the single line "value = ...".
+	body []string
+	// at is text the quoted source line of every diagnostic must contain:
+	// the bad attribute as written, for top-level attributes.
+	at string
+	// want is each error the block must get, as expectError text.
+	want []string
+	// read marks rows rejected only when the data source is read.
+	read bool
+}
+
+// goodInputRow is an input the provider accepts on purpose, or a value unknown at
+// plan time.
+type goodInputRow struct {
+	name string
+	body []string
+	// unknown: some input is unknown at plan time, so the read (or the
+	// function call) must wait for apply.
+	unknown bool
+	// checks on the state after apply (for an output, path is nil and the
+	// check is on the output's value).
+	checks []badValueCheck
+}
+
+type badValueCheck struct {
+	path  tfjsonpath.Path
+	check knownvalue.Check
+}
+
+func badAt(path tfjsonpath.Path, c knownvalue.Check) badValueCheck { return badValueCheck{path, c} }
+
+func badAttr(name string, c knownvalue.Check) badValueCheck { return badAt(tfjsonpath.New(name), c) }
+
+func badOutput(c knownvalue.Check) badValueCheck { return badValueCheck{check: c} }
+
+// badMerge returns base with each override replacing the pair with the same
+// key, or appended; "-key" removes the key.
+func badMerge(base []string, over ...string) []string {
+	out := append([]string{}, base...)
+	for _, o := range over {
+		if k, ok := strings.CutPrefix(o, "-"); ok {
+			out = badDeleteKey(out, k)
+			continue
+		}
+		replaced := false
+		for i, b := range out {
+			if badKey(b) == badKey(o) {
+				out[i], replaced = o, true
+			}
+		}
+		if !replaced {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func badDeleteKey(kvs []string, key string) []string {
+	var out []string
+	for _, kv := range kvs {
+		if badKey(kv) != key {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// badKey is the key of a "key = value" line, or the name of a block
+// ("node_group { ... }").
+func badKey(kv string) string {
+	kv = strings.TrimSpace(kv)
+	if i := strings.IndexAny(kv, "={"); i >= 0 {
+		kv = strings.TrimSpace(kv[:i])
+	}
+	// A dynamic block stands for the blocks it writes.
+	if name, ok := strings.CutPrefix(kv, "dynamic "); ok {
+		return strings.Trim(name, `"`)
+	}
+	return kv
+}
+
+// badBlockOf renders a nested block from "key = value" lines, indented to
+// sit in a data block's body.
+func badBlockOf(name string, kvs []string) string {
+	return name + " {\n    " + strings.Join(kvs, "\n    ") + "\n  }"
+}
+
+// Base configurations the rows change one attribute of.
+var (
+	badInstanceTypeBase = []string{`instance_type = "m5.large"`}
+	badWarmPoolBase     = []string{`instance_type = "r5.xlarge"`, `expected_pods = 20`, `node_count = 3`}
+	badGroupBase        = []string{`name = "general"`, `instance_type = "m5.large"`, `expected_pods = 20`, `desired_nodes = 2`, `max_nodes = 4`}
+	badNodeSubnetBase   = []string{`id = "subnet-a"`, `cidr = "10.0.0.0/24"`, `availability_zone = "eu-west-1a"`}
+	badPodSubnetBase    = []string{`id = "subnet-pa"`, `cidr = "100.64.0.0/24"`, `availability_zone = "eu-west-1a"`, `purpose = "pods"`}
+)
+
+// badGroup is a node_group block of the base group with overrides.
+func badGroup(over ...string) string {
+	return badBlockOf("node_group", badMerge(badGroupBase, over...))
+}
+
+// badNodeSubnet is a subnet block of the base node subnet with overrides.
+func badNodeSubnet(over ...string) string {
+	return badBlockOf("subnet", badMerge(badNodeSubnetBase, over...))
+}
+
+// badPodSubnet is the base node subnet's block and a pod subnet's with
+// overrides (custom networking); both are "subnet" for badMerge.
+func badPodSubnet(over ...string) string {
+	return badNodeSubnet() + "\n  " + badBlockOf("subnet", badMerge(badPodSubnetBase, over...))
+}
+
+func badCluster(over ...string) []string {
+	return badMerge([]string{badGroup(), badNodeSubnet()}, over...)
+}
+
+// badTop is a row changing one top-level attribute of base: diagnostics must
+// quote that line.
+func badTop(name string, base []string, attr string, want ...string) badInputRow {
+	return badInputRow{name: name, body: badMerge(base, attr), at: attr, want: want}
+}
+
+// badNested is a row whose diagnostics sit inside a block (or on the
+// block): the message names the attribute, and at (when not "") is the
+// line Terraform must quote.
+func badNested(name string, body []string, want ...string) badInputRow {
+	return badInputRow{name: name, body: body, want: want}
+}
+
+// badNestedAt is badNested with the quoted line.
+func badNestedAt(name string, body []string, at string, want ...string) badInputRow {
+	return badInputRow{name: name, body: body, at: at, want: want}
+}
+
+// badCall is a row for a function call; diagnostics quote the output line.
+func badCall(name, expr string, want ...string) badInputRow {
+	return badInputRow{name: name, body: []string{"value = " + expr}, at: expr, want: want}
+}
+
+func badBetween(attr string, lo, hi int64, got string) string {
+	return fmt.Sprintf("Attribute %s value must be between %d and %d, got: %s", attr, lo, hi, got)
+}
+
+// badNumberRows are zero (when below lo), negative and beyond-int32 rows of a
+// top-level number attribute with a Between(lo, hi) validator.
+func badNumberRows(base []string, attr string, lo, hi int64) []badInputRow {
+	var rows []badInputRow
+	for _, in := range badNumbers {
+		if in.value == "0" && lo <= 0 {
+			continue
+		}
+		rows = append(rows, badTop(attr+"/"+in.name, base, attr+" = "+in.value, in.want(attr, lo, hi)))
+	}
+	return rows
+}
+
+// badNumbers are the bad values of a whole-number attribute: zero (when
+// below the minimum), negative, beyond int32 and int64, and a fraction.
+var badNumbers = []struct {
+	name, value string
+	want        func(attr string, lo, hi int64) string
+}{
+	{"zero", "0", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "0") }},
+	{"negative", "-1", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "-1") }},
+	{"beyond int32", "3000000000", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "3000000000") }},
+	{"beyond int64", "1e20", func(a string, lo, hi int64) string { return badBetween(a, lo, hi, "100000000000000000000") }},
+	{"fraction", "1.5", func(a string, lo, hi int64) string {
+		return fmt.Sprintf("Attribute %s value must be a whole number between %d and %d, got: 1.5", a, lo, hi)
+	}},
+}
+
+// badNestedNumberRows is badNumberRows for an attribute in a block; path
+// ends in the attribute's name, and object(v) renders the configuration
+// with the attribute set to v.
+func badNestedNumberRows(path string, lo, hi int64, object func(v string) []string) []badInputRow {
+	var rows []badInputRow
+	attr := path[strings.LastIndex(path, ".")+1:]
+	for _, in := range badNumbers {
+		if in.value == "0" && lo <= 0 {
+			continue
+		}
+		rows = append(rows, badNestedAt(path+"/"+in.name, object(in.value), attr+" = "+in.value, in.want(path, lo, hi)))
+	}
+	return rows
+}
+
+// badUnknownInputs is a terraform_data whose output, known only after apply,
+// feeds the rows' unknown inputs as local.u.<name>.
+const badUnknownInputs = `
+resource "terraform_data" "u" {
+  input = {
+    r5        = "r5.xlarge"
+    m5        = "m5.large"
+    general   = "general"
+    n2        = 2
+    n3        = 3
+    n4        = 4
+    n10       = 10
+    n20       = 20
+    n100      = 100
+    n200      = 200
+    yes       = true
+    no        = false
+    cidr      = "10.0.0.0/24"
+    cidrs     = ["10.0.0.0/24"]
+    pod_cidr  = "100.64.0.0/24"
+    zone      = "eu-west-1a"
+    region    = "eu-west-1"
+    subnet_id = "subnet-a"
+    nodes     = "nodes"
+    sgs       = ["sg-0a1b2c3d4e5f60718"]
+    current   = { minimum_ip_target = 20, warm_ip_target = 2 }
+    surge     = { extra_nodes = 0 }
+    groups    = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 2, max_nodes = 4 }]
+    subnets   = [{ id = "subnet-a", cidr = "10.0.0.0/24", availability_zone = "eu-west-1a" }]
+  }
+}
+locals {
+  u = terraform_data.u.output
+}
+`
+
+var badLabelChars = regexp.MustCompile(`[^a-z0-9]+`)
+
+// badLabels returns unique block labels made from row names.
+func badLabels(names []string) []string {
+	out := make([]string, len(names))
+	seen := map[string]bool{}
+	for i, n := range names {
+		l := strings.Trim(badLabelChars.ReplaceAllString(strings.ToLower(n), "_"), "_")
+		if l == "" || l[0] >= '0' && l[0] <= '9' {
+			l = "r_" + l
+		}
+		for base, k := l, 2; seen[l]; k++ {
+			l = fmt.Sprintf("%s_%d", base, k)
+		}
+		seen[l] = true
+		out[i] = l
+	}
+	return out
+}
+
+// badBlock renders a row as a data source or output block.
+func badBlock(kind, label string, body []string) (string, string) {
+	if kind == "output" {
+		return fmt.Sprintf("output %q {\n  %s\n}\n", label, strings.Join(body, "\n  ")), "output." + label
+	}
+	return fmt.Sprintf("data %q %q {\n  %s\n}\n", kind, label, strings.Join(body, "\n  ")), "data." + kind + "." + label
+}
+
+func badVersionChecks(kind string) []tfversion.TerraformVersionCheck {
+	if kind == "output" {
+		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+	}
+	return nil
+}
+
+var (
+	badDiagStart = regexp.MustCompile(`(?m)^Error: `)
+	badDiagBlock = regexp.MustCompile(`in (?:data "([^"]+)" "([^"]+)"|output "([^"]+)"):`)
+)
+
+// badErrorsByBlock splits Terraform's error output into diagnostics and
+// groups them by the block they are in; diagnostics in no block are under
+// "".
+func badErrorsByBlock(out string) map[string][]string {
+	byBlock := map[string][]string{}
+	parts := badDiagStart.Split(out, -1)
+	for _, p := range parts[1:] {
+		d := "Error: " + p
+		key := ""
+		if m := badDiagBlock.FindStringSubmatch(d); m != nil {
+			if m[3] != "" {
+				key = "output." + m[3]
+			} else {
+				key = "data." + m[1] + "." + m[2]
+			}
+		}
+		byBlock[key] = append(byBlock[key], d)
+	}
+	return byBlock
+}
+
+// badMessage is a diagnostic without its location: "Error: <summary>" and
+// the detail, the paragraphs after the one that starts "  with" or "  on".
+func badMessage(diag string) string {
+	paras := strings.Split(diag, "\n\n")
+	if len(paras) < 2 {
+		return diag
+	}
+	loc := strings.TrimLeft(paras[1], " ")
+	if !strings.HasPrefix(loc, "with ") && !strings.HasPrefix(loc, "on ") {
+		return diag
+	}
+	return paras[0] + "\n" + strings.Join(paras[2:], "\n")
+}
+
+// runBadInputRows plans the rows' blocks (validation-time rows together,
+// read-time rows together) and checks each row's errors in a subtest.
+func runBadInputRows(t *testing.T, kind string, rows []badInputRow) {
+	t.Helper()
+	var onValidate, onRead []badInputRow
+	for _, r := range rows {
+		if r.read {
+			onRead = append(onRead, r)
+		} else {
+			onValidate = append(onValidate, r)
+		}
+	}
+	t.Run("rejected", func(t *testing.T) { runBadInputPhase(t, kind, onValidate) })
+	if len(onRead) > 0 {
+		t.Run("rejected on read", func(t *testing.T) { runBadInputPhase(t, kind, onRead) })
+	}
+}
+
+// runBadInputPhase plans one configuration of the rows' blocks and checks
+// each row's errors in a subtest.
+func runBadInputPhase(t *testing.T, kind string, phase []badInputRow) {
+	names := make([]string, len(phase))
+	for i, r := range phase {
+		names[i] = r.name
+	}
+	var config strings.Builder
+	keys := make([]string, len(phase))
+	for i, l := range badLabels(names) {
+		block, key := badBlock(kind, l, phase[i].body)
+		config.WriteString(block)
+		keys[i] = key
+	}
+	var out string
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   badVersionChecks(kind),
+		ProtoV6ProviderFactories: testAccProviders,
+		// Capture the errors instead of failing the step: the
+		// subtests below check them row by row.
+		ErrorCheck: func(err error) error { out = err.Error(); return nil },
+		Steps:      []resource.TestStep{{Config: config.String()}},
+	})
+	if t.Skipped() {
+		return
+	}
+	if out == "" {
+		t.Fatalf("the plan of %d bad %s inputs succeeded", len(phase), kind)
+	}
+	byBlock := badErrorsByBlock(out)
+	known := map[string]bool{}
+	for _, k := range keys {
+		known[k] = true
+	}
+	for k, ds := range byBlock {
+		if !known[k] {
+			t.Errorf("errors outside the rows' blocks (%q):\n%s", k, strings.Join(ds, "\n"))
+		}
+	}
+	for i, r := range phase {
+		t.Run(r.name, func(t *testing.T) {
+			checkBadInputErrors(t, r, byBlock[keys[i]])
+		})
+	}
+}
+
+// checkBadInputErrors: every error of the row matches one of its expected
+// texts, and every expected text matches one error.
+func checkBadInputErrors(t *testing.T, r badInputRow, diags []string) {
+	t.Helper()
+	if len(diags) == 0 {
+		t.Fatalf("no error for %s:\n  %s", r.name, strings.Join(r.body, "\n  "))
+	}
+	dump := func() string { return strings.Join(diags, "\n") }
+	if len(diags) != len(r.want) {
+		t.Errorf("%d errors, want %d:\n%s", len(diags), len(r.want), dump())
+	}
+	for _, w := range r.want {
+		re := expectError(w)
+		found := false
+		for _, d := range diags {
+			found = found || re.MatchString(badMessage(d))
+		}
+		if !found {
+			t.Errorf("no error matches %q; the errors are:\n%s", w, dump())
+		}
+	}
+	for _, d := range diags {
+		matched := false
+		for _, w := range r.want {
+			matched = matched || expectError(w).MatchString(badMessage(d))
+		}
+		if !matched {
+			t.Errorf("unexpected error:\n%s", d)
+		}
+		if r.at != "" && !expectError(r.at).MatchString(d) {
+			t.Errorf("error does not point at %q:\n%s", r.at, d)
+		}
+	}
+}
+
+// capturedState and capturedPlan keep what terraform reported, for the
+// per-row subtests.
+type capturedState struct{ state **tfjson.State }
+
+func (c capturedState) CheckState(_ context.Context, req statecheck.CheckStateRequest, _ *statecheck.CheckStateResponse) {
+	*c.state = req.State
+}
+
+type capturedPlan struct{ plan **tfjson.Plan }
+
+func (c capturedPlan) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, _ *plancheck.CheckPlanResponse) {
+	*c.plan = req.Plan
+}
+
+// runGoodInputRows plans and applies the rows' blocks in one configuration and
+// checks each row in a subtest: unknown inputs defer the read (or leave
+// the function's result unknown) at plan time, known ones do not, and the
+// state after apply holds the expected values.
+func runGoodInputRows(t *testing.T, kind string, rows []goodInputRow) {
+	t.Helper()
+	t.Run("accepted", func(t *testing.T) { runGoodInputPhase(t, kind, rows) })
+}
+
+func runGoodInputPhase(t *testing.T, kind string, rows []goodInputRow) {
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.name
+	}
+	var config strings.Builder
+	config.WriteString(badUnknownInputs)
+	keys := make([]string, len(rows))
+	for i, l := range badLabels(names) {
+		block, key := badBlock(kind, l, rows[i].body)
+		config.WriteString(block)
+		keys[i] = key
+	}
+	var state *tfjson.State
+	var plan *tfjson.Plan
+	resource.Test(t, resource.TestCase{
+		// The unknown inputs come from terraform_data, new in Terraform 1.4.
+		TerraformVersionChecks:   append(badVersionChecks(kind), tfversion.SkipBelow(tfversion.Version1_4_0)),
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:            config.String(),
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{capturedPlan{&plan}}},
+			ConfigStateChecks: []statecheck.StateCheck{capturedState{&state}},
+		}},
+	})
+	if t.Skipped() || t.Failed() {
+		return
+	}
+	for i, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			key := keys[i]
+			deferred := false
+			if kind == "output" {
+				name := strings.TrimPrefix(key, "output.")
+				oc := plan.OutputChanges[name]
+				if oc == nil {
+					t.Fatalf("output %s not in the plan", name)
+				}
+				deferred = oc.AfterUnknown == true
+			} else {
+				for _, rc := range plan.ResourceChanges {
+					deferred = deferred || rc.Address == key && rc.Change.Actions.Read()
+				}
+			}
+			if deferred != r.unknown {
+				t.Errorf("%s: deferred to apply = %v, want %v", key, deferred, r.unknown)
+			}
+			var values map[string]any
+			var output any
+			if kind == "output" {
+				o := state.Values.Outputs[strings.TrimPrefix(key, "output.")]
+				if o == nil {
+					t.Fatalf("%s not in the state", key)
+				}
+				output = o.Value
+			} else {
+				for _, res := range state.Values.RootModule.Resources {
+					if res.Address == key {
+						values = res.AttributeValues
+					}
+				}
+				if values == nil {
+					t.Fatalf("%s not in the state", key)
+				}
+			}
+			for _, c := range r.checks {
+				v := output
+				if kind != "output" {
+					var err error
+					if v, err = tfjsonpath.Traverse(values, c.path); err != nil {
+						t.Errorf("%s: %v", c.path, err)
+						continue
+					}
+				}
+				if err := c.check.CheckValue(v); err != nil {
+					t.Errorf("%s %s: %v", key, c.path, err)
+				}
+			}
+		})
+	}
+}
