@@ -12,6 +12,12 @@
 # data-sources/, functions/, guides/, ...) and leaves docs/images/ alone;
 # the charts are written after it.
 #
+# Both also fill the section between <!-- BEGIN_TF_DOCS --> and
+# <!-- END_TF_DOCS --> in each examples/modules/*/README.md with the
+# module's requirements, inputs and outputs, rendered by terraform-docs
+# (pinned in tools/go.mod, built from the Go module proxy; it parses
+# the .tf files, with no terraform run); --check fails when one is stale.
+#
 # The schema comes from `terraform providers schema -json` (or tofu) run
 # through dev_overrides on the provider built from this tree, and is handed
 # to tfplugindocs with --providers-schema. So tfplugindocs never builds the
@@ -94,6 +100,32 @@ if ! go tool -modfile=tools/go.mod tfplugindocs validate --provider-name vpccni 
 	echo "docs: tfplugindocs validate failed" >&2
 	exit 1
 fi
+
+# Modules' inputs and outputs, sorted required first. No lock file is read,
+# so a local `terraform init` in a module cannot change the output.
+tfdocs=(go tool -modfile=tools/go.mod terraform-docs markdown table
+	--hide-empty --hide "header,footer,providers,modules,resources,data-sources"
+	--indent 3 --sort-by required --lockfile=false
+	--output-file README.md --output-mode inject)
+for module in examples/modules/*/; do
+	module="${module%/}"
+	[[ -f "$module/README.md" ]] || continue
+	if ! grep -q '<!-- BEGIN_TF_DOCS -->' "$module/README.md"; then
+		echo "docs: $module/README.md has no <!-- BEGIN_TF_DOCS --> / <!-- END_TF_DOCS --> section for terraform-docs" >&2
+		exit 1
+	fi
+	if [[ $check == 1 ]]; then
+		echo "==> terraform-docs --output-check $module"
+		if ! "${tfdocs[@]}" --output-check "$module" >"$tmp/tfdocs.log" 2>&1; then
+			cat "$tmp/tfdocs.log" >&2
+			echo "docs-check: the inputs and outputs in $module/README.md are out of date: run 'make docs' and commit it." >&2
+			exit 1
+		fi
+	else
+		echo "==> terraform-docs $module"
+		"${tfdocs[@]}" "$module"
+	fi
+done
 
 if [[ $check == 1 ]]; then
 	if ! diff -r -u docs "$out"; then

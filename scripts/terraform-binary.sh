@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Copyright (c) The terraform-provider-vpccni Authors
 # SPDX-License-Identifier: MPL-2.0
-# Prints the path of a Terraform-compatible CLI (terraform >= 1.8 or
-# OpenTofu) for the acceptance tests, the docs and the demo. Progress goes to
-# stderr; stdout is only the path.
+# Prints the path of a Terraform-compatible CLI that runs provider functions
+# (Terraform >= 1.8 or OpenTofu >= 1.7) for the acceptance tests, the docs
+# and the demo. Progress goes to stderr; stdout is only the path.
 #
 # Order:
 #   1. $TF_ACC_TERRAFORM_PATH
@@ -38,9 +38,10 @@ case "${1:-}" in
 	;;
 esac
 
-# usable BIN: executable and at least 1.8 (provider functions).
+# usable BIN: executable and new enough for provider functions, which came
+# in Terraform 1.8 and OpenTofu 1.7.
 usable() {
-	local bin="$1" out ver major minor
+	local bin="$1" out ver product major minor floor
 	[[ -x "$bin" ]] || return 1
 	# A missing TF_CLI_CONFIG_FILE makes the CLI print a warning (tofu on
 	# stdout), so read the version with an empty configuration.
@@ -49,14 +50,18 @@ usable() {
 		return 1
 	fi
 	out="$(grep -m 1 -E '^[A-Za-z]+ v[0-9]' <<<"$out" || true)"
-	ver="$(sed -E -n 's/^[A-Za-z]+ v([0-9]+)\.([0-9]+).*/\1 \2/p' <<<"$out")"
+	ver="$(sed -E -n 's/^([A-Za-z]+) v([0-9]+)\.([0-9]+).*/\1 \2 \3/p' <<<"$out")"
 	if [[ -z "$ver" ]]; then
 		log "$bin: cannot read a version from '$bin version'; skipping it"
 		return 1
 	fi
-	read -r major minor <<<"$ver"
-	if ((major < 1 || (major == 1 && minor < 8))); then
-		log "$bin is $out; provider functions need >= 1.8, skipping it"
+	read -r product major minor <<<"$ver"
+	case "$product" in
+	OpenTofu) floor=7 ;;
+	*) floor=8 ;;
+	esac
+	if ((major < 1 || (major == 1 && minor < floor))); then
+		log "$bin is $out; provider functions need Terraform >= 1.8 or OpenTofu >= 1.7, skipping it"
 		return 1
 	fi
 	return 0
@@ -74,7 +79,7 @@ if [[ "${VPCCNI_SKIP_SYSTEM_TERRAFORM:-}" != 1 ]]; then
 			if [[ -n "$bin" ]] && usable "$bin"; then
 				found "$bin"
 			fi
-			log "TF_ACC_TERRAFORM_PATH=$TF_ACC_TERRAFORM_PATH is not an executable terraform >= 1.8"
+			log "TF_ACC_TERRAFORM_PATH=$TF_ACC_TERRAFORM_PATH is not an executable Terraform >= 1.8 or OpenTofu >= 1.7"
 			exit 1
 		fi
 		if bin="$(command -v terraform)" && usable "$bin"; then
@@ -95,7 +100,7 @@ if [[ "${VPCCNI_REBUILD_TOFU:-}" != 1 ]] && usable "$tofu"; then
 fi
 
 version="$(awk '$1 == "github.com/opentofu/opentofu" { print $2 }' "$root/tools/opentofu/go.mod" | head -n 1)"
-log "no terraform >= 1.8 found; building OpenTofu ${version:-?} from the Go module proxy into .build/bin/tofu"
+log "no Terraform >= 1.8 or OpenTofu >= 1.7 found; building OpenTofu ${version:-?} from the Go module proxy into .build/bin/tofu"
 log "(tools/opentofu/go.mod; about 1 minute with a warm Go build cache, 5 or more cold on 2 cores)"
 mkdir -p "$root/.build/bin"
 tmp="$(mktemp "$root/.build/bin/.tofu.XXXXXX")"
@@ -105,7 +110,7 @@ if ! (cd "$root/tools/opentofu" && GOWORK=off CGO_ENABLED=0 go build -trimpath \
 	-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" \
 	-o "$tmp" github.com/opentofu/opentofu/cmd/tofu) >&2; then
 	log "building OpenTofu failed."
-	log "Fix: install terraform >= 1.8 (or OpenTofu) on PATH, or set TF_ACC_TERRAFORM_PATH to such a binary."
+	log "Fix: install Terraform >= 1.8 or OpenTofu >= 1.7 on PATH, or set TF_ACC_TERRAFORM_PATH to such a binary."
 	exit 1
 fi
 mv -f "$tmp" "$tofu"

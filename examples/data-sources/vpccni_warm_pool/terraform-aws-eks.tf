@@ -1,5 +1,7 @@
-# With the terraform-aws-eks module, pass configuration_values to the
-# vpc-cni entry of cluster_addons.
+# With the terraform-aws-eks module (v21), pass configuration_values to the
+# vpc-cni entry of addons. before_compute = true, as the module's README sets
+# it for vpc-cni: the add-on does not wait for the node groups, so their
+# nodes start with these settings.
 data "vpccni_warm_pool" "workers" {
   instance_type = "r5.xlarge"
   expected_pods = 20
@@ -8,12 +10,12 @@ data "vpccni_warm_pool" "workers" {
 
 module "eks" {
   source  = "terraform-aws-modules/eks/aws"
-  version = "~> 20.0"
+  version = "~> 21.0"
 
-  cluster_name    = "example"
-  cluster_version = "1.31"
+  name               = "example"
+  kubernetes_version = "1.33"
 
-  cluster_addons = {
+  addons = {
     vpc-cni = {
       before_compute       = true
       configuration_values = data.vpccni_warm_pool.workers.configuration_values

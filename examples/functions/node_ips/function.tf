@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    vpccni = {
+      source = "vpccni/vpccni"
+    }
+  }
+}
+
 # Subnet addresses one r5.xlarge node takes with 20 pods.
 output "defaults" {
   value = provider::vpccni::node_ips("r5.xlarge", 20, {}) # 45

@@ -7,7 +7,8 @@ terraform {
       version = ">= 5.0"
     }
     vpccni = {
-      source = "vpccni/vpccni"
+      source  = "vpccni/vpccni"
+      version = "~> 0.1"
     }
   }
 }
