@@ -261,10 +261,15 @@ type Base struct {
 	Model     Model
 	// Inputs names, for messages, the data-source input behind each env
 	// variable (and "eniConfig"): the one that sets it, or the one to set
-	// instead of it. A name missing here makes the message say that no
-	// input models it.
+	// instead of it; and under InputCurrent the block that projects
+	// today's settings (WARM_ENI_TARGET and the other counts). A name
+	// missing here makes the message say that no input models it.
 	Inputs map[string]string
 }
+
+// InputCurrent is the key of Base.Inputs that names the block projecting
+// today's aws-node settings.
+const InputCurrent = "current"
 
 // Merge lays the data source's own configuration (base) over the user's
 // and returns configuration_values: the user's object with base's env
@@ -415,6 +420,9 @@ func modelCheck(k, v string, base Base) (Problem, bool) {
 	}
 	key := jsonPath{}.key(sectionEnv).key(k).String()
 	input := base.Inputs[k]
+	if rule.compare {
+		input = base.Inputs[InputCurrent]
+	}
 	p := Problem{Kind: ModelChanging, Summary: "Add-on setting changes the model", Key: key, User: compact(v), Input: input}
 	setting := fmt.Sprintf("%s = %s", key, echo.Quote(v))
 

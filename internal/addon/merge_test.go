@@ -22,8 +22,7 @@ var warmPoolInputs = map[string]string{
 	EnvENIConfigLabel:   "custom_networking",
 	EnvMaxENI:           "max_eni",
 	EnvPodENI:           "security_groups_for_pods",
-	EnvWarmENITarget:    "current",
-	EnvWarmPrefixTarget: "current",
+	InputCurrent:        "current",
 	sectionENIConfig:    `subnet blocks with purpose = "pods"`,
 }
 
@@ -248,12 +247,15 @@ func TestMergeProblems(t *testing.T) {
 				`Remove it from addon_configuration; to see what it would cost, set current { warm_eni_target = 1 } and compare current with recommended.`}}},
 		{"WARM_PREFIX_TARGET", prefixBase(), `{"env":{"WARM_PREFIX_TARGET":"x"}}`, []problem{{ModelChanging, "env.WARM_PREFIX_TARGET", "~set current { warm_prefix_target = N }"}}},
 		{"IP targets the data source leaves out", noTargets, `{"env":{"WARM_IP_TARGET":"5","MINIMUM_IP_TARGET":"10"}}`, []problem{
-			{ModelChanging, "env.MINIMUM_IP_TARGET", `~env.MINIMUM_IP_TARGET = "10" sets how many addresses each node holds at least, which the numbers here leave out`},
-			{ModelChanging, "env.WARM_IP_TARGET", `~env.WARM_IP_TARGET = "5" sets how many spare addresses each node keeps`},
+			{ModelChanging, "env.MINIMUM_IP_TARGET", `env.MINIMUM_IP_TARGET = "10" sets how many addresses each node holds at least, which the numbers here leave out: ` +
+				`they are for the data source's own settings. Remove it from addon_configuration; to see what it would cost, set current { minimum_ip_target = 10 } and compare current with recommended.`},
+			{ModelChanging, "env.WARM_IP_TARGET", `~env.WARM_IP_TARGET = "5" sets how many spare addresses each node keeps, which the numbers here leave out: they are for the data source's own settings. Remove it from addon_configuration; to see what it would cost, set current { warm_ip_target = 5 }`},
 		}},
 		{"MAX_ENI", articleBase(), `{"env":{"MAX_ENI":"3"}}`, []problem{{ModelChanging, "env.MAX_ENI",
 			`env.MAX_ENI = "3" caps the ENIs each node attaches, and with them max pods and the addresses each node holds, but max_eni is not set, so the numbers here leave it out. ` +
 				`Set max_eni = 3 instead (the data source then writes env.MAX_ENI itself) and remove it from addon_configuration.`}}},
+		{"WARM_ENI_TARGET without a current block", noInputs, `{"env":{"WARM_ENI_TARGET":"1"}}`, []problem{{ModelChanging, "env.WARM_ENI_TARGET",
+			`env.WARM_ENI_TARGET = "1" sets how many spare ENIs each node keeps, which the numbers here leave out, and no input of this data source models it. Remove it from addon_configuration.`}}},
 		{"MAX_ENI without an input name", noInputs, `{"env":{"MAX_ENI":"3"}}`, []problem{{ModelChanging, "env.MAX_ENI", "~and no input of this data source models it. Remove it from addon_configuration."}}},
 		{"prefix delegation turned on", articleBase(), `{"env":{"ENABLE_PREFIX_DELEGATION":"true"}}`, []problem{{ModelChanging, "env.ENABLE_PREFIX_DELEGATION",
 			`env.ENABLE_PREFIX_DELEGATION = "true" turns prefix delegation on, which changes max pods and makes nodes hold /28 prefixes instead of addresses, ` +
