@@ -232,14 +232,12 @@ func checkShape(top map[string]any) []Problem {
 
 func unknownKey(k string) Problem {
 	detail := fmt.Sprintf("The vpc-cni add-on configuration has no top-level key %s, and EKS refuses keys it does not know. It takes %s.", echo.Quote(k), strings.Join(TopLevelKeys, ", "))
-	switch {
-	case k == "VpcCni":
+	if k == "VpcCni" {
 		detail += " VpcCni is the name of the add-on schema's definition, not a key: put its properties (env, enableNetworkPolicy, ...) at the top level."
-	default:
-		for _, known := range TopLevelKeys {
-			if strings.EqualFold(k, known) {
-				detail += fmt.Sprintf(" Did you mean %s? Keys are case-sensitive.", known)
-			}
+	}
+	for _, known := range TopLevelKeys {
+		if strings.EqualFold(k, known) {
+			detail += fmt.Sprintf(" Did you mean %s? Keys are case-sensitive.", known)
 		}
 	}
 	detail += " If a newer add-on version takes it, set it outside this data source."
@@ -592,7 +590,9 @@ func plainKey(k string) bool {
 		return false
 	}
 	for i, r := range k {
-		if r != '_' && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') && !(i > 0 && '0' <= r && r <= '9') {
+		letter := r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		digit := i > 0 && '0' <= r && r <= '9'
+		if !letter && !digit {
 			return false
 		}
 	}
