@@ -32,11 +32,12 @@ import (
 // properties (v1.15.1-eksbuild.1, quoted in the AWS CLI reference:
 // affinity, enableNetworkPolicy, enableWindowsIpam, eniConfig, env, init,
 // livenessProbeTimeoutSeconds, nodeAgent, readinessProbeTimeoutSeconds,
-// resources, tolerations) and the three later add-on versions took from
-// the aws-vpc-cni chart's values (aws/amazon-vpc-cni-k8s b5218838, chart
-// 1.23.1): podAnnotations, podLabels, enableWindowsPrefixDelegation. The
-// chart's other values (image, nodeSelector, updateStrategy, ...) are not
-// add-on settings. Sorted.
+// resources, tolerations), plus three keys of the aws-vpc-cni chart's
+// values (aws/amazon-vpc-cni-k8s b5218838, chart 1.23.1) that the issue
+// names as add-on settings of later versions: podAnnotations, podLabels,
+// enableWindowsPrefixDelegation (not checked against a later schema). The
+// chart's other values (image, nodeSelector, updateStrategy, ...) are
+// install options, not add-on settings. Sorted.
 var TopLevelKeys = []string{
 	"affinity", "enableNetworkPolicy", "enableWindowsIpam", "enableWindowsPrefixDelegation",
 	"eniConfig", "env", "init", "livenessProbeTimeoutSeconds", "nodeAgent",
