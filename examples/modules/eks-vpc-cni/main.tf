@@ -23,6 +23,9 @@ data "vpccni_warm_pool" "this" {
   node_count    = var.max_nodes
   spare_ips     = var.spare_ips
 
+  # The caller's own add-on settings, merged into configuration_values.
+  addon_configuration = var.addon_configuration
+
   subnet_cidrs         = [for id in var.node_subnet_ids : data.aws_subnet.node[id].cidr_block]
   subnet_available_ips = [for id in var.node_subnet_ids : data.aws_subnet.node[id].available_ip_address_count]
 }

@@ -1,5 +1,5 @@
 output "configuration_values" {
-  description = "The vpc-cni add-on configuration applied: MINIMUM_IP_TARGET and WARM_IP_TARGET."
+  description = "The vpc-cni add-on configuration applied: MINIMUM_IP_TARGET and WARM_IP_TARGET, merged into addon_configuration."
   value       = data.vpccni_warm_pool.this.configuration_values
 }
 

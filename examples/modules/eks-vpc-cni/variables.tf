@@ -29,6 +29,12 @@ variable "spare_ips" {
   default     = 2
 }
 
+variable "addon_configuration" {
+  description = "Your own vpc-cni add-on settings as a JSON string, for example jsonencode({ enableNetworkPolicy = \"true\", env = { AWS_VPC_K8S_CNI_LOGLEVEL = \"DEBUG\" } }) or an existing configuration_values; merged into the recommendation. Keys the recommendation writes with other values (WARM_IP_TARGET, MINIMUM_IP_TARGET) and keys that change its numbers (WARM_ENI_TARGET, MAX_ENI, ENABLE_PREFIX_DELEGATION, ...) fail the plan. Null for none."
+  type        = string
+  default     = null
+}
+
 variable "addon_version" {
   description = "vpc-cni add-on version; null for the EKS default."
   type        = string
