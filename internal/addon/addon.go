@@ -23,8 +23,6 @@ const (
 	EnvMaxENI           = "MAX_ENI"
 	EnvIPv6             = "ENABLE_IPv6"
 	EnvIPv4             = "ENABLE_IPv4"
-	EnvPodENI           = "ENABLE_POD_ENI"
-	EnvSubnetDiscovery  = "ENABLE_SUBNET_DISCOVERY"
 	zoneLabel           = "topology.kubernetes.io/zone"
 )
 

@@ -251,6 +251,12 @@ type Model struct {
 	PrefixDelegation      bool
 	CustomNetworking      bool
 	SecurityGroupsForPods bool
+	IPv6                  bool
+	SubnetDiscovery       bool
+	// DiscoveryIrrelevant: the numbers hold either way (no subnets
+	// tagged kubernetes.io/role/cni are modelled), so any value of
+	// ENABLE_SUBNET_DISCOVERY is accepted.
+	DiscoveryIrrelevant bool
 }
 
 // Base is what a data source writes into configuration_values itself.
@@ -385,6 +391,8 @@ type modelRule struct {
 	compare bool
 	// noInput is the advice when no input models the switch.
 	noInput string
+	// ignore says when the numbers hold whatever the switch says.
+	ignore func(Model) bool
 }
 
 var modelRules = map[string]modelRule{
@@ -400,14 +408,14 @@ var modelRules = map[string]modelRule{
 	EnvPodENI: {feature: "security groups for pods", what: "which gives trunk-capable nodes a trunk ENI (an ENI slot and an address)",
 		switchOf: func(m Model) bool { return m.SecurityGroupsForPods }},
 	EnvSubnetDiscovery: {feature: "subnet discovery", what: "which lets ipamd create secondary ENIs in other subnets of the node's zone tagged kubernetes.io/role/cni",
-		switchOf: func(Model) bool { return false },
-		noInput:  `No input models it: the subnet numbers here count every address in the subnets given. Leave it out of addon_configuration (the add-on's default then applies) or set "false", which is what the numbers assume.`},
-	EnvIPv6: {feature: "IPv6", what: "which makes pods IPv6, but the numbers here are for an IPv4 cluster (and a cluster's IP family is chosen when it is created)",
-		switchOf: func(Model) bool { return false },
-		noInput:  "Remove it from addon_configuration; the ipv6 entry of alternatives shows what an IPv6 cluster needs."},
-	EnvIPv4: {feature: "IPv4", what: "which the numbers here assume on (an IPv4 cluster)",
-		switchOf: func(Model) bool { return true },
-		noInput:  "Remove it from addon_configuration; the ipv6 entry of alternatives shows what an IPv6 cluster needs."},
+		switchOf: func(m Model) bool { return m.SubnetDiscovery },
+		ignore:   func(m Model) bool { return m.DiscoveryIrrelevant }},
+	EnvIPv6: {feature: "IPv6", what: "which makes pods IPv6 (a cluster's IP family is chosen when it is created)",
+		switchOf: func(m Model) bool { return m.IPv6 },
+		noInput:  `Remove it from addon_configuration: vpccni_cluster's ip_family = "ipv6" plans an IPv6 cluster and writes it, and the ipv6 entry of alternatives shows what one needs.`},
+	EnvIPv4: {feature: "IPv4", what: "which an IPv4 cluster needs and an IPv6 cluster turns off",
+		switchOf: func(m Model) bool { return !m.IPv6 },
+		noInput:  `Remove it from addon_configuration: vpccni_cluster's ip_family = "ipv6" plans an IPv6 cluster and writes it, and the ipv6 entry of alternatives shows what one needs.`},
 }
 
 // modelCheck refuses a user env variable, not written by the data source,
@@ -445,6 +453,9 @@ func modelCheck(k, v string, base Base) (Problem, bool) {
 		return p, true
 	}
 
+	if rule.ignore != nil && rule.ignore(base.Model) {
+		return Problem{}, false
+	}
 	want := rule.switchOf(base.Model)
 	on, err := strconv.ParseBool(v)
 	if err != nil {
@@ -460,11 +471,11 @@ func modelCheck(k, v string, base Base) (Problem, bool) {
 		turns = "on"
 	}
 	switch {
-	case rule.noInput != "":
-		p.Detail = fmt.Sprintf("%s turns %s %s, %s. %s", setting, rule.feature, turns, rule.what, rule.noInput)
 	case input != "":
 		p.Detail = fmt.Sprintf("%s turns %s %s, %s, but %s is %t, so the numbers here are for %s %s. Set %s = %t instead and remove it from addon_configuration.",
 			setting, rule.feature, turns, rule.what, input, want, rule.feature, onOff(want), input, on)
+	case rule.noInput != "":
+		p.Detail = fmt.Sprintf("%s turns %s %s, %s. %s", setting, rule.feature, turns, rule.what, rule.noInput)
 	default:
 		p.Detail = fmt.Sprintf("%s turns %s %s, %s, and no input of this data source models it, so the numbers here are for %s %s. Remove it from addon_configuration.",
 			setting, rule.feature, turns, rule.what, rule.feature, onOff(want))

@@ -78,6 +78,10 @@ func TestMerge(t *testing.T) {
 		{"escapes as jsonencode writes them", Base{Env: map[string]string{}},
 			`{"podAnnotations":{"a&b":"<x>","\u2028":"tab\there","é":"q\"uote\\"}}`,
 			`{"env":{},"podAnnotations":{"a\u0026b":"\u003cx\u003e","é":"q\"uote\\","\u2028":"tab\there"}}`},
+		// Without subnets tagged kubernetes.io/role/cni in the model, any
+		// value of ENABLE_SUBNET_DISCOVERY leaves the numbers as they are.
+		{"subnet discovery either way", func() Base { b := articleBase(); b.Model.DiscoveryIrrelevant = true; return b }(), `{"env":{"ENABLE_SUBNET_DISCOVERY":"true"}}`,
+			`{"env":{"ENABLE_SUBNET_DISCOVERY":"true","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`},
 		{"switches that agree with the model", articleBase(), `{"env":{"ENABLE_POD_ENI":"false","ENABLE_SUBNET_DISCOVERY":"false","ENABLE_IPv6":"false","ENABLE_IPv4":"true","AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"false"}}`,
 			`{"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"false","ENABLE_IPv4":"true","ENABLE_IPv6":"false","ENABLE_POD_ENI":"false","ENABLE_SUBNET_DISCOVERY":"false","MINIMUM_IP_TARGET":"20","WARM_IP_TARGET":"2"}}`},
 		{"security groups for pods on", func() Base { b := articleBase(); b.Model.SecurityGroupsForPods = true; return b }(), `{"env":{"ENABLE_POD_ENI":"true"}}`,
@@ -271,9 +275,15 @@ func TestMergeProblems(t *testing.T) {
 			[]problem{{ModelChanging, "env.ENABLE_POD_ENI", "~turns security groups for pods off, which gives trunk-capable nodes a trunk ENI (an ENI slot and an address), but security_groups_for_pods is true, so the numbers here are for security groups for pods on. Set security_groups_for_pods = false instead"}}},
 		{"security groups for pods without the input", noInputs, `{"env":{"ENABLE_POD_ENI":"true"}}`, []problem{{ModelChanging, "env.ENABLE_POD_ENI", "~and no input of this data source models it, so the numbers here are for security groups for pods off. Remove it from addon_configuration."}}},
 		{"subnet discovery", articleBase(), `{"env":{"ENABLE_SUBNET_DISCOVERY":"true"}}`, []problem{{ModelChanging, "env.ENABLE_SUBNET_DISCOVERY",
-			`env.ENABLE_SUBNET_DISCOVERY = "true" turns subnet discovery on, which lets ipamd create secondary ENIs in other subnets of the node's zone tagged kubernetes.io/role/cni. ` +
-				`No input models it: the subnet numbers here count every address in the subnets given. Leave it out of addon_configuration (the add-on's default then applies) or set "false", which is what the numbers assume.`}}},
-		{"IPv6", articleBase(), `{"env":{"ENABLE_IPv6":"true"}}`, []problem{{ModelChanging, "env.ENABLE_IPv6", "~turns IPv6 on, which makes pods IPv6, but the numbers here are for an IPv4 cluster (and a cluster's IP family is chosen when it is created). Remove it from addon_configuration; the ipv6 entry of alternatives"}}},
+			`env.ENABLE_SUBNET_DISCOVERY = "true" turns subnet discovery on, which lets ipamd create secondary ENIs in other subnets of the node's zone tagged kubernetes.io/role/cni, ` +
+				`and no input of this data source models it, so the numbers here are for subnet discovery off. Remove it from addon_configuration.`}}},
+		{"subnet discovery, input off", func() Base {
+			b := articleBase()
+			b.Inputs = map[string]string{EnvSubnetDiscovery: "subnet_discovery"}
+			return b
+		}(), `{"env":{"ENABLE_SUBNET_DISCOVERY":"true"}}`, []problem{{ModelChanging, "env.ENABLE_SUBNET_DISCOVERY",
+			"~but subnet_discovery is false, so the numbers here are for subnet discovery off. Set subnet_discovery = true instead"}}},
+		{"IPv6", articleBase(), `{"env":{"ENABLE_IPv6":"true"}}`, []problem{{ModelChanging, "env.ENABLE_IPv6", `~turns IPv6 on, which makes pods IPv6 (a cluster's IP family is chosen when it is created). Remove it from addon_configuration: vpccni_cluster's ip_family = "ipv6" plans an IPv6 cluster`}}},
 		{"IPv4 off", articleBase(), `{"env":{"ENABLE_IPv4":"false"}}`, []problem{{ModelChanging, "env.ENABLE_IPv4", "~turns IPv4 off"}}},
 		{"every problem, sorted by key", articleBase(), `{"env":{"WARM_IP_TARGET":"5","WARM_ENI_TARGET":"1","MAX_ENI":"2","AWS_VPC_K8S_CNI_LOGLEVEL":"DEBUG"}}`, []problem{
 			{ModelChanging, "env.MAX_ENI", "~max_eni = 2"},

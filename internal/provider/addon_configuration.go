@@ -70,6 +70,7 @@ var (
 		addon.EnvENIConfigLabel:   {"custom_networking", "custom_networking"},
 		addon.EnvMaxENI:           {"max_eni", "max_eni"},
 		addon.EnvPodENI:           {"security_groups_for_pods", "security_groups_for_pods"},
+		addon.EnvSubnetDiscovery:  {"subnet_discovery", "subnet_discovery"},
 		addon.InputCurrent:        {"current", "current"},
 		"eniConfig":               {"subnet", `the subnet blocks with purpose = "pods" (and region)`},
 	}

@@ -14,7 +14,7 @@ import (
 // decodeCluster reads and checks every input of vpccni_cluster once.
 // ValidateConfig and Read both call it; the input is ready for
 // plan.Cluster when complete() holds.
-func decodeCluster(raw tftypes.Value) (plan.ClusterInput, *decoder) {
+func decodeCluster(raw tftypes.Value) (plan.ClusterInput, addonConfiguration, *decoder) {
 	dec := &decoder{}
 	o := dec.root(raw)
 	in := plan.ClusterInput{Surge: plan.DefaultSurge(), SpareIPs: plan.DefaultSpareIPs, FailOnInsufficientSubnet: true}
@@ -46,7 +46,7 @@ func decodeCluster(raw tftypes.Value) (plan.ClusterInput, *decoder) {
 	for _, b := range atLeastOne(o, "node_group", "node_group { name = \"general\", instance_type = \"m5.large\", expected_pods = 20, desired_nodes = 3 }") {
 		in.Groups = append(in.Groups, decodeClusterGroup(b))
 	}
-	return in, dec
+	return in, decodeAddonConfiguration(o, clusterAddonInputs), dec
 }
 
 // Values of ip_family.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -43,7 +44,7 @@ func (d *ClusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *ClusterDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	in, dec := decodeCluster(req.Config.Raw)
+	in, _, dec := decodeCluster(req.Config.Raw)
 	resp.Diagnostics.Append(dec.errs...)
 	if dec.complete() {
 		appendFindings(&resp.Diagnostics, req.Config.Raw.Type(), plan.ValidateCluster(in), true)
@@ -51,7 +52,7 @@ func (d *ClusterDataSource) ValidateConfig(_ context.Context, req datasource.Val
 }
 
 func (d *ClusterDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	in, dec := decodeCluster(req.Config.Raw)
+	in, addonCfg, dec := decodeCluster(req.Config.Raw)
 	resp.Diagnostics.Append(dec.errs...)
 	if dec.errs.HasError() {
 		return
@@ -62,7 +63,15 @@ func (d *ClusterDataSource) Read(_ context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	state, errs := clusterState(req.Config.Raw, in, r)
+	env := addon.ClusterEnv(r.Recommended, in.IPv6, in.SubnetDiscovery)
+	values, ok := addonCfg.merge(&resp.Diagnostics, addonOwn{env: env, eniConfig: r.ENIConfig, model: addon.Model{
+		PrefixDelegation: in.PrefixDelegation, CustomNetworking: in.CustomNetworking, SecurityGroupsForPods: in.PodENI,
+		IPv6: in.IPv6, SubnetDiscovery: in.SubnetDiscovery,
+	}})
+	if !ok {
+		return
+	}
+	state, errs := clusterState(req.Config.Raw, in, r, env, values)
 	resp.Diagnostics.Append(errs...)
 	if !errs.HasError() {
 		resp.State.Raw = state

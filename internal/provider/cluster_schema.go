@@ -141,7 +141,8 @@ func clusterAttributes() map[string]schema.Attribute {
 			"true, as in the add-on. It matters with `cni` subnets: the ENIs after the primary go to the freest of the zone's node and `cni` " +
 			"subnets. Custom networking takes precedence."),
 		"custom_networking": defaultedBool("Whether custom networking is on. Default: true when a subnet has purpose `pods`."),
-		"max_eni":           maxENIAttribute(),
+		"max_eni":             maxENIAttribute(),
+		"addon_configuration": addonConfigurationAttribute(),
 		"region": schema.StringAttribute{
 			MarkdownDescription: "AWS region, for example `eu-west-1`, written into the add-on's `eniConfig.region` under custom networking.",
 			Optional:            true,
@@ -157,7 +158,8 @@ func clusterAttributes() map[string]schema.Attribute {
 		},
 		"windows_configmap_data": windowsConfigMapAttribute("without Windows groups"),
 		"configuration_values": computedString("The vpc-cni add-on configuration, byte-identical to `jsonencode`: `env`, and with custom networking the " +
-			"`eniConfig` section (create, region, and per zone the pod subnet id and security groups) of the aws-vpc-cni chart."),
+			"`eniConfig` section (create, region, and per zone the pod subnet id and security groups) of the aws-vpc-cni chart, with " +
+			"`addon_configuration` merged in."),
 		"groups": schema.MapNestedAttribute{
 			MarkdownDescription: "Per group name: projections with the recommended settings, the add-on defaults and `current`.",
 			Computed:            true,

@@ -13,7 +13,7 @@ import (
 
 // clusterState writes vpccni_cluster's state: the configuration with the
 // defaults it took and every computed attribute.
-func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult) (tftypes.Value, diag.Diagnostics) {
+func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult, env map[string]string, configurationValues string) (tftypes.Value, diag.Diagnostics) {
 	e := &encoder{}
 	var config map[string]tftypes.Value
 	if err := raw.As(&config); err != nil {
@@ -35,9 +35,8 @@ func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult)
 	out.set("fail_on_insufficient_subnet", tfBool(in.FailOnInsufficientSubnet))
 	out.set("warm_ip_target", tfInt(r.Recommended.WarmIPTarget.Or(0)))
 	out.set("minimum_ip_target", tfInt(r.Recommended.MinimumIPTarget.Or(0)))
-	env := addon.ClusterEnv(r.Recommended, in.IPv6, in.SubnetDiscovery)
 	out.set("env", tfStringMap(env))
-	out.set("configuration_values", tfString(addon.ConfigurationValues(env, r.ENIConfig)))
+	out.set("configuration_values", tfString(configurationValues))
 	if r.HasWindows {
 		out.set("windows_configmap_data", tfStringMap(addon.WindowsConfigMap(r.Windows)))
 	}

@@ -131,7 +131,7 @@ func TestClusterDeterministic(t *testing.T) {
 
 	var sr datasource.SchemaResponse
 	NewClusterDataSource().Schema(t.Context(), datasource.SchemaRequest{}, &sr)
-	in, dec := decodeCluster(benchValue(sr.Schema.Type().TerraformType(t.Context()), values))
+	in, _, dec := decodeCluster(benchValue(sr.Schema.Type().TerraformType(t.Context()), values))
 	if !dec.complete() {
 		t.Fatal(dec.errs)
 	}

@@ -14,7 +14,7 @@ import (
 // decodeWarmPool reads and checks every input of vpccni_warm_pool once.
 // ValidateConfig and Read both call it; the input is ready for plan.WarmPool
 // when complete() holds.
-func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, *decoder) {
+func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, addonConfiguration, *decoder) {
 	dec := &decoder{}
 	o := dec.root(raw)
 	in := plan.WarmPoolInput{FailOnInsufficientSubnet: true, SpareIPs: plan.DefaultSpareIPs}
@@ -58,7 +58,7 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, *decoder) {
 	for _, c := range podCIDRs {
 		in.PodSubnets = append(in.PodSubnets, plan.SubnetInput{CIDR: c, Available: -1})
 	}
-	return in, dec
+	return in, decodeAddonConfiguration(o, warmPoolAddonInputs), dec
 }
 
 // samePairing refuses list a when its length differs from list b's: the

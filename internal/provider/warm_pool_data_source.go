@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/addon"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -40,7 +41,8 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	maps.Copy(attrs, nodeAttributes(true))
 	maps.Copy(attrs, nodeOutputAttributes())
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"max_eni": maxENIAttribute(),
+		"max_eni":             maxENIAttribute(),
+		"addon_configuration": addonConfigurationAttribute(),
 		"host_network_pods": defaultedNumber("Pods on the host network on every Linux node, 0 to 100000, default 2 (aws-node and kube-proxy). " +
 			"They count towards max pods and take no VPC address: add one for each further hostNetwork DaemonSet, such as eks-pod-identity-agent."),
 		"security_groups_for_pods": defaultedBool("Whether `ENABLE_POD_ENI` is on (security groups for pods): a trunk-compatible node gets a trunk " +
@@ -87,7 +89,8 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			ElementType:         types.StringType,
 			Computed:            true,
 		},
-		"configuration_values": computedString("`jsonencode({ env = env })`, byte for byte: ready for `aws_eks_addon.configuration_values` or terraform-aws-eks `addons`."),
+		"configuration_values": computedString("`jsonencode({ env = env })` with `addon_configuration` merged in, byte for byte: ready for " +
+			"`aws_eks_addon.configuration_values` or terraform-aws-eks `addons`."),
 		"recommended": schema.SingleNestedAttribute{
 			MarkdownDescription: "Projection with the recommended settings.",
 			Computed:            true,
@@ -141,7 +144,7 @@ func subnetUsageObject() schema.NestedAttributeObject {
 }
 
 func (d *WarmPoolDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	in, dec := decodeWarmPool(req.Config.Raw)
+	in, _, dec := decodeWarmPool(req.Config.Raw)
 	resp.Diagnostics.Append(dec.errs...)
 	if dec.complete() {
 		appendFindings(&resp.Diagnostics, req.Config.Raw.Type(), plan.ValidateWarmPool(in), true)
@@ -149,7 +152,7 @@ func (d *WarmPoolDataSource) ValidateConfig(_ context.Context, req datasource.Va
 }
 
 func (d *WarmPoolDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	in, dec := decodeWarmPool(req.Config.Raw)
+	in, addonCfg, dec := decodeWarmPool(req.Config.Raw)
 	resp.Diagnostics.Append(dec.errs...)
 	if dec.errs.HasError() {
 		return
@@ -160,7 +163,20 @@ func (d *WarmPoolDataSource) Read(_ context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	state, errs := warmPoolState(req.Config.Raw, in, r)
+	env := addon.Env(r.Recommended)
+	if in.Windows {
+		// Windows nodes take their targets from the ConfigMap; aws-node
+		// needs nothing for them.
+		env = map[string]string{}
+	}
+	values, ok := addonCfg.merge(&resp.Diagnostics, addonOwn{env: env, model: addon.Model{
+		PrefixDelegation: in.Mode.PrefixDelegation, CustomNetworking: in.Mode.CustomNetworking,
+		SecurityGroupsForPods: in.Mode.PodENI, SubnetDiscovery: true, DiscoveryIrrelevant: true,
+	}})
+	if !ok {
+		return
+	}
+	state, errs := warmPoolState(req.Config.Raw, in, r, env, values)
 	resp.Diagnostics.Append(errs...)
 	if !errs.HasError() {
 		resp.State.Raw = state

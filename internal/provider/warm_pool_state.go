@@ -13,7 +13,7 @@ import (
 
 // warmPoolState writes vpccni_warm_pool's state: the configuration with
 // the defaults it took and every computed attribute.
-func warmPoolState(raw tftypes.Value, in plan.WarmPoolInput, r plan.WarmPoolResult) (tftypes.Value, diag.Diagnostics) {
+func warmPoolState(raw tftypes.Value, in plan.WarmPoolInput, r plan.WarmPoolResult, env map[string]string, configurationValues string) (tftypes.Value, diag.Diagnostics) {
 	e := &encoder{}
 	var config map[string]tftypes.Value
 	if err := raw.As(&config); err != nil {
@@ -29,20 +29,15 @@ func warmPoolState(raw tftypes.Value, in plan.WarmPoolInput, r plan.WarmPoolResu
 	out.set("prefix_delegation", tfBool(in.Mode.PrefixDelegation))
 	out.set("custom_networking", tfBool(in.Mode.CustomNetworking))
 	out.set("fail_on_insufficient_subnet", tfBool(in.FailOnInsufficientSubnet))
+	out.set("env", tfStringMap(env))
+	out.set("configuration_values", tfString(configurationValues))
 	if in.Windows {
-		// Windows nodes take their targets from the ConfigMap; aws-node
-		// needs nothing for them.
 		out.set("warm_ip_target", tfInt(r.Windows.WarmIPTarget.Or(0)))
 		out.set("minimum_ip_target", tfInt(r.Windows.MinimumIPTarget.Or(0)))
 		out.set("windows_configmap_data", tfStringMap(addon.WindowsConfigMap(r.Windows)))
-		out.set("env", tfStringMap(map[string]string{}))
-		out.set("configuration_values", tfString(addon.ConfigurationValues(map[string]string{}, nil)))
 	} else {
 		out.set("warm_ip_target", tfInt(r.Recommended.WarmIPTarget.Or(0)))
 		out.set("minimum_ip_target", tfInt(r.Recommended.MinimumIPTarget.Or(0)))
-		env := addon.Env(r.Recommended)
-		out.set("env", tfStringMap(env))
-		out.set("configuration_values", tfString(addon.ConfigurationValues(env, nil)))
 		out.set("ec2_node_class_kubelet", tfString(addon.EC2NodeClassKubelet(r.TargetMaxPods, in.Launch.PodsPerCore)))
 	}
 	total := []nodeTotal{{"total_ips", in.NodeCount}}
