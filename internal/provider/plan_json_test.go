@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
+
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -44,6 +46,8 @@ func planJSON(t *testing.T, config string) (diags []planDiagnostic, failed bool)
 	if os.Getenv("TF_ACC") == "" || tf == "" {
 		t.Skip("needs TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test sets both)")
 	}
+	// The configurations use check blocks, new in Terraform 1.5.
+	skipBelowCLI(t, tf, "1.5.0")
 	// The provider's SDK would log every RPC at TRACE to stderr.
 	t.Setenv("TF_LOG_SDK", "off")
 	t.Setenv("TF_LOG_SDK_PROTO", "off")
@@ -135,4 +139,28 @@ func countDiagnostics(diags []planDiagnostic) map[string]int {
 		out[d.Severity+": "+d.Summary+" @ "+d.Address]++
 	}
 	return out
+}
+
+// skipBelowCLI skips the test when the CLI at tf is older than floor
+// (OpenTofu reports its own version, which has had every feature these
+// tests use since 1.6).
+func skipBelowCLI(t *testing.T, tf, floor string) {
+	t.Helper()
+	out, err := exec.CommandContext(t.Context(), tf, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", tf, err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("%s version -json: %v", tf, err)
+	}
+	have, err := version.NewVersion(v.Version)
+	if err != nil {
+		t.Fatalf("%s reports version %q: %v", tf, v.Version, err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(floor))) {
+		t.Skipf("needs Terraform %s or later; %s is %s", floor, tf, have)
+	}
 }
