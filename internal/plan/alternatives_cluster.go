@@ -99,7 +99,7 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 // firstClusterError is the first error validating a remedy's cluster
 // finds, "" when there is none: the checks of the cluster itself.
 func firstClusterError(alt ClusterInput) string {
-	f, _ := validateCluster(alt)
+	f, _, _ := validateCluster(alt)
 	for _, g := range alt.Groups {
 		for _, t := range g.Types {
 			if alt.IPv6 && !t.Node.Nitro && !t.Node.BareMetal {

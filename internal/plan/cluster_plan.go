@@ -25,7 +25,11 @@ func recommendCluster(in ClusterInput) (rec ipam.Recommendation, win ipam.Window
 	var largest ipam.Node
 	capacity := -1
 	mode := in.mode()
-	for _, g := range in.Groups {
+	groups := in.Groups
+	for _, p := range in.Pools {
+		groups = append(groups[:len(groups):len(groups)], ClusterGroup{NodeSpec: p.NodeSpec})
+	}
+	for _, g := range groups {
 		if g.Windows {
 			hasWindows, winPods = true, min(winPods, g.ExpectedPods)
 			continue
@@ -55,15 +59,16 @@ func recommendCluster(in ClusterInput) (rec ipam.Recommendation, win ipam.Window
 // Cluster validates the cluster (ValidateCluster) and, when that finds no
 // error, plans every group against the subnets and under every remedy.
 func Cluster(in ClusterInput) ClusterResult {
-	f, l := validateCluster(in)
+	f, l, in := validateCluster(in)
 	if f.HasError() {
 		return ClusterResult{Findings: f, Worst: -1}
 	}
 	r := cluster(in, l)
 	net := in.network()
 	for gi, g := range in.Groups {
-		g.notes(&r.Findings, net, r.Groups[gi].model, groupRef{field: AtIndex(blockNodeGroup, gi).Dot, who: g.Name + ": "})
+		g.notes(&r.Findings, net, r.Groups[gi].model, groupRef{field: g.where(gi).Dot, who: g.Name + ": "})
 	}
+	karpenterNotes(&r.Findings, in)
 	maxENITrap(&r.Findings, in.mode())
 	r.Alternatives = clusterAlternatives(in, &r, ownRemedy(in.mode()))
 	clusterFindings(&r, in)
@@ -93,12 +98,20 @@ func cluster(in ClusterInput, l layout) ClusterResult {
 	r.Groups = make([]GroupResult, len(in.Groups))
 	var secondary []secondaryENIs
 	for gi, g := range in.Groups {
-		gr := planGroup(in, net, g, l.groups[gi], rec.Settings, win)
+		var gr GroupResult
+		if g.pool != nil {
+			gr = planPool(in, net, g, l.groups[gi], rec.Settings, win)
+		} else {
+			gr = planGroup(in, net, g, l.groups[gi], rec.Settings, win)
+		}
 		if gr.Current != nil && (trapGroup < 0 || gr.Current.PodsWithoutIP > r.Groups[trapGroup].Current.PodsWithoutIP) {
 			trapGroup = gi
 		}
-		r.SavedIPs += int64(g.DesiredNodes) * int64(gr.Baseline.SubnetIPs()-gr.Recommended.SubnetIPs())
-		secondary = append(secondary, place(&r, in, l, gi, gr)...)
+		r.SavedIPs += int64(gr.Nodes[PhaseDesired]) * int64(gr.Baseline.SubnetIPs()-gr.Recommended.SubnetIPs())
+		placeHeld(&r, in, l, gi, gr)
+		if g.pool == nil {
+			secondary = append(secondary, place(&r, in, l, gi, gr, false)...)
+		}
 		r.Groups[gi] = gr
 	}
 	if trapGroup >= 0 {
@@ -107,6 +120,13 @@ func cluster(in ClusterInput, l layout) ClusterResult {
 	}
 	for i := range r.Subnets {
 		r.Subnets[i].Capacity = subnetCapacityOf(r.Subnets[i]).ips
+	}
+	// Karpenter puts each node in the zone's freest subnet, so its pools
+	// go after every group's fixed share, with the capacities known.
+	for gi, g := range in.Groups {
+		if g.pool != nil {
+			secondary = append(secondary, place(&r, in, l, gi, r.Groups[gi], true)...)
+		}
 	}
 	placeDiscovered(&r, l, secondary)
 	evaluateSubnets(&r, in)
@@ -130,18 +150,21 @@ func planGroup(in ClusterInput, net Network, g ClusterGroup, gl groupLayout, rec
 		RunPods: m.RunPods, Zones: gl.zones, Recommended: m.Recommended, Baseline: m.Baseline, Current: m.Current, Branch: m.Branch, model: m,
 	}
 	gr.SurgeNodes = in.Surge.surgeNodes(len(gr.Zones), g.MaxNodes)
+	if g.pool != nil {
+		gr.SurgeNodes = g.pool.surgeOf(g.MaxNodes)
+	}
 	gr.Nodes = [phases]int{g.DesiredNodes, g.MaxNodes, g.MaxNodes + gr.SurgeNodes}
 	return gr
 }
 
 // place spreads a group's nodes over its zones and, within a zone, over
-// the zone's node subnets (the remainder on the first ones), at every
-// phase, and adds what they take to the subnets' demand: node subnets
-// and, under custom networking, the zone's pod subnet. Its running nodes
-// are spread the same way, and what they hold now is added to HeldNow.
-// With subnet discovery the ENIs after the primary are returned, to be
-// placed in the zone's freest subnets once every group's fixed part is.
-func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) []secondaryENIs {
+// the zone's node subnets (the remainder on the first ones; with freest,
+// as Karpenter does, each node in the one with the most free addresses),
+// at every phase, and adds what they take to the subnets' demand: node
+// subnets and, under custom networking, the zone's pod subnet. With
+// subnet discovery the ENIs after the primary are returned, to be placed
+// in the zone's freest subnets once every group's fixed part is.
+func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult, freest bool) []secondaryENIs {
 	gl := l.groups[gi]
 	each := shareOf(gr.Recommended, gr.Branch)
 	var enis eniSet
@@ -149,21 +172,15 @@ func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) 
 	if discovers {
 		each, enis = discovered(gr.Recommended, gr.model.Worst.Node, gr.Branch)
 	}
-	held := heldShare(gr)
 	var out []secondaryENIs
-	for ph := range phases + 1 {
-		nodes := in.Groups[gi].RunningNodes
-		if ph < phases {
-			nodes = gr.Nodes[ph]
-		}
-		perZone := subnet.Spread(nodes, len(gl.zones))
+	for ph := range phases {
+		perZone := subnet.Spread(gr.Nodes[ph], len(gl.zones))
 		for zi, z := range gl.zones {
-			if ph == phases {
-				pi, ok := l.podSubnetOf[z]
-				addHeld(r, gl.inZones[zi], pi, perZone[zi], held, in.CustomNetworking && ok)
-				continue
+			spread := subnet.Spread(perZone[zi], len(gl.inZones[zi]))
+			if freest {
+				spread = fillFreest(r, ph, gl.inZones[zi], perZone[zi], each.node.ips)
 			}
-			for k, n := range subnet.Spread(perZone[zi], len(gl.inZones[zi])) {
+			for k, n := range spread {
 				sr := &r.Subnets[gl.inZones[zi][k]]
 				sr.demand[ph] = sr.demand[ph].plus(each.times(n).node)
 				if ph == PhaseSurge && n > 0 {
@@ -183,6 +200,19 @@ func place(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) 
 		}
 	}
 	return out
+}
+
+// placeHeld spreads the group's running nodes as place spreads planned
+// ones (evenly, Karpenter's too: where they went is not known) and adds
+// what they hold now to the subnets' HeldNow.
+func placeHeld(r *ClusterResult, in ClusterInput, l layout, gi int, gr GroupResult) {
+	gl := l.groups[gi]
+	held := heldShare(gr)
+	perZone := subnet.Spread(in.Groups[gi].RunningNodes, len(gl.zones))
+	for zi, z := range gl.zones {
+		pi, ok := l.podSubnetOf[z]
+		addHeld(r, gl.inZones[zi], pi, perZone[zi], held, in.CustomNetworking && ok)
+	}
 }
 
 // heldShare is what one running node of the group holds now: with the

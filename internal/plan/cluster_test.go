@@ -239,7 +239,7 @@ func TestClusterValidation(t *testing.T) {
 		where string
 		want  string
 	}{
-		{"no groups", func(in *ClusterInput) { in.Groups = nil }, "node_group", "at least one node_group block"},
+		{"no groups", func(in *ClusterInput) { in.Groups = nil }, "node_group", "at least one node_group or karpenter_node_pool block"},
 		{"duplicate name", func(in *ClusterInput) { in.Groups[1].Name = "general" }, "node_group[1].name", `"general" appears 2 times (node_group[0] and node_group[1])`},
 		{"duplicate subnet", func(in *ClusterInput) { in.Subnets[2].ID = "subnet-a" }, "subnet[2].id", `"subnet-a" appears 2 times (subnet[0] and subnet[2])`},
 		{"unknown subnet id", func(in *ClusterInput) { in.Groups[0].SubnetIDs = []string{"subnet-a", "subnet-x"} }, "node_group[0].subnet_ids[1]", `"subnet-x", which no subnet block has`},

@@ -65,6 +65,8 @@ type ClusterGroup struct {
 	RunningNodes int
 	// SubnetIDs are the group's node subnets; nil means every node subnet.
 	SubnetIDs []string
+	// pool marks a group made from a Karpenter pool (expandPools).
+	pool *poolLimits
 }
 
 // Surge says how many nodes a rolling update adds to each group.
@@ -99,7 +101,9 @@ func (s Surge) surgeNodes(zones, maxNodes int) int {
 
 // ClusterInput is the whole cluster.
 type ClusterInput struct {
-	Groups           []ClusterGroup
+	Groups []ClusterGroup
+	// Pools are Karpenter NodePools, planned after the groups.
+	Pools            []KarpenterPool
 	Subnets          []ClusterSubnet
 	SpareIPs         int
 	PrefixDelegation bool
@@ -112,8 +116,11 @@ type ClusterInput struct {
 	// SubnetDiscovery is ENABLE_SUBNET_DISCOVERY (VPC CNI 1.18 and later,
 	// on by default): ENIs after the primary go to the freest of the
 	// zone's node and "cni" subnets. Custom networking takes precedence.
-	SubnetDiscovery          bool
-	HostNetworkPods          int
+	SubnetDiscovery bool
+	HostNetworkPods int
+	// KarpenterReservedENIs is Karpenter's RESERVED_ENIS, which the pools'
+	// Launch carries; here for the output.
+	KarpenterReservedENIs    int
 	Surge                    Surge
 	FailOnInsufficientSubnet bool
 	Current                  *ipam.Settings
@@ -156,6 +163,9 @@ type GroupResult struct {
 	// when set, otherwise ShouldMaxPods.
 	TargetMaxPods int
 	Windows       bool
+	// Pool is true for a Karpenter pool; WorstType is then the type of
+	// its worst case and Nodes its node counts.
+	Pool bool
 	// WorstType is the type whose node takes the most addresses; the
 	// projections are its.
 	WorstType   string

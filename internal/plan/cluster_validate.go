@@ -83,22 +83,26 @@ func newLayout(in ClusterInput) layout {
 // ValidateCluster checks the inputs on their own and together. It returns
 // errors only; Cluster runs it first.
 func ValidateCluster(in ClusterInput) Findings {
-	f, _ := validateCluster(in)
+	f, _, _ := validateCluster(in)
 	return f
 }
 
-func validateCluster(in ClusterInput) (Findings, layout) {
-	var f Findings
-	if len(in.Groups) == 0 {
-		f.add(Error, At(blockNodeGroup), "No node groups", "Give at least one node_group block to plan for.")
+// validateCluster also returns the input with its Karpenter pools made
+// groups (expandPools), which the plan works on.
+func validateCluster(in ClusterInput) (Findings, layout, ClusterInput) {
+	if len(in.Groups) == 0 && len(in.Pools) == 0 {
+		var f Findings
+		f.add(Error, At(blockNodeGroup), "No node groups", "Give at least one node_group or karpenter_node_pool block to plan for.")
+		return f, layout{}, in
 	}
+	in, f := expandPools(in)
 	if len(in.Subnets) == 0 {
 		f.add(Error, At(blockSubnet), "No subnets", "Give the subnets the node groups use, one subnet block each (id, cidr or available_ips, availability_zone).")
 	}
 	l := newLayout(in)
 	validateClusterSubnets(&f, in)
 	validateClusterGroups(&f, in, l)
-	return f, l
+	return f, l, in
 }
 
 func validateClusterSubnets(f *Findings, in ClusterInput) {
@@ -168,23 +172,32 @@ func validateClusterSubnets(f *Findings, in ClusterInput) {
 }
 
 func validateClusterGroups(f *Findings, in ClusterInput, l layout) {
-	names := make([]string, len(in.Groups))
+	var names, poolNames []string
 	// Zones the groups use without a pod subnet, with the groups that do.
 	missingPodZone := map[string][]int{}
 	for gi, g := range in.Groups {
-		at := AtIndex(blockNodeGroup, gi)
-		names[gi] = g.Name
-		if g.MaxNodes < g.DesiredNodes {
+		at := g.where(gi)
+		if g.pool != nil {
+			poolNames = append(poolNames, g.Name)
+		} else {
+			names = append(names, g.Name)
+		}
+		switch {
+		case g.pool != nil:
+			// Its limits and types were checked by expandPools.
+		case g.MaxNodes < g.DesiredNodes:
 			f.add(Error, at.Dot(fieldMaxNodes), "max_nodes below desired_nodes", "%s: max_nodes = %d is below desired_nodes = %d.", g.Name, g.MaxNodes, g.DesiredNodes)
 		}
-		if g.MaxNodes < 1 {
+		if g.pool == nil && g.MaxNodes < 1 {
 			f.add(Error, at.Dot(fieldMaxNodes), "Node group never has nodes", "%s: max_nodes is 0; set max_nodes when desired_nodes is 0, so the plan knows how far the group scales.", g.Name)
 		}
-		if g.RunningNodes > g.MaxNodes {
+		if g.pool == nil && g.RunningNodes > g.MaxNodes {
 			f.add(Error, at.Dot(attrRunningNodes), "More running nodes than the group has",
 				"%s: running_nodes = %d is more than max_nodes = %d; running_nodes are the group's nodes that run now, before the change.", g.Name, g.RunningNodes, g.MaxNodes)
 		}
-		g.check(f, in.network(), groupRef{field: at.Dot, who: g.Name + ": "})
+		if g.pool == nil {
+			g.check(f, in.network(), groupRef{field: at.Dot, who: g.Name + ": "})
+		}
 		for j, id := range g.SubnetIDs {
 			i, ok := l.byID[id]
 			switch {
@@ -203,13 +216,14 @@ func validateClusterGroups(f *Findings, in ClusterInput, l layout) {
 		}
 	}
 	addDuplicates(f, names, blockNodeGroup, fieldName, "Duplicate node group name", "names key the groups output, so they must differ")
+	addDuplicates(f, poolNames, blockKarpenterPool, fieldName, "Duplicate NodePool name", "names key the karpenter_node_pools output, so they must differ")
 	for _, z := range sortedKeys(missingPodZone) {
 		gs := missingPodZone[z]
 		var who []string
 		for _, gi := range gs {
 			who = append(who, in.Groups[gi].Name)
 		}
-		f.add(Error, AtIndex(blockNodeGroup, gs[0]), "No pod subnet in a zone the group uses",
+		f.add(Error, in.Groups[gs[0]].where(gs[0]), "No pod subnet in a zone the group uses",
 			"%s %s nodes in %s, and custom networking needs an ENIConfig (pod) subnet there: add a subnet with purpose = \"pods\" and availability_zone = %q.",
 			echo.List(who), hasOrHave(len(who)), z, z)
 	}

@@ -34,4 +34,9 @@ const (
 	fieldMaxNodes    = "max_nodes"
 	fieldExpectedPod = "expected_pods"
 	fieldReserved    = "reserved_ips"
+
+	// vpccni_cluster's karpenter_node_pool blocks.
+	blockKarpenterPool = "karpenter_node_pool"
+	fieldMaxVCPUs      = "max_vcpus"
+	attrReservedENIs   = "karpenter_reserved_enis"
 )

@@ -25,7 +25,12 @@ func (s NodeSpec) notes(f *Findings, net Network, m nodeModel, g groupRef) {
 				"To set max pods, use a launch template with a custom AMI (and max_pods_from = \"nodeadm\"), or leave max_pods out.",
 			g.who, m.KubeletType, m.Kubelet.Pods, s.Launch.MaxPods)
 	case need > m.Kubelet.Pods && l.Path != ipam.LaunchExplicit:
-		f.add(Warning, g.field(fieldMaxPodsFrom), "Nodes get fewer max pods than the group needs",
+		// The fix for Karpenter is the EC2NodeClass's maxPods.
+		at := g.field(fieldMaxPodsFrom)
+		if l.Path == ipam.LaunchKarpenter {
+			at = g.field(fieldMaxPods)
+		}
+		f.add(Warning, at, "Nodes get fewer max pods than the group needs",
 			"%s%s nodes started by %s get kubelet max pods %d%s, and %d pods need room (%s): %d would stay Pending, and the projections are for the %d pods a node can take. %s",
 			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), need, needParts(s, host), need-m.Kubelet.Pods, m.RunPods, launchFix(l, m.Should.Pods))
 	}

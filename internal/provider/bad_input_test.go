@@ -232,7 +232,7 @@ func TestAccBadInputCluster(t *testing.T) {
 	var rows []badInputRow
 	rows = append(rows,
 		badNested("node_group/none", badMerge(badCluster(), "-node_group"),
-			`Missing required block At least one node_group block is required`),
+			`Missing required block At least one node_group or karpenter_node_pool block is required`),
 		badNested("subnet/none", badMerge(badCluster(), "-subnet"),
 			`Missing required block At least one subnet block is required`),
 		// Terraform refuses a misspelt argument in a block by name, on its

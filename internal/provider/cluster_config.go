@@ -43,8 +43,20 @@ func decodeCluster(raw tftypes.Value) (plan.ClusterInput, addonConfiguration, *d
 	if cn, set := o.boolean("custom_networking"); set {
 		in.CustomNetworking = cn
 	}
-	for _, b := range atLeastOne(o, "node_group", "node_group { name = \"general\", instance_type = \"m5.large\", expected_pods = 20, desired_nodes = 3 }") {
+	for _, b := range o.blocks("node_group") {
 		in.Groups = append(in.Groups, decodeClusterGroup(b))
+	}
+	defaultReserved := 0
+	if in.PodENI {
+		defaultReserved = 1
+	}
+	in.KarpenterReservedENIs = o.wholeOr("karpenter_reserved_enis", 0, maxOverrideENIs, defaultReserved)
+	for _, b := range o.blocks("karpenter_node_pool") {
+		in.Pools = append(in.Pools, decodeKarpenterPool(b, in.KarpenterReservedENIs))
+	}
+	if len(in.Groups)+len(in.Pools) == 0 && o.known("node_group") && o.known("karpenter_node_pool") {
+		o.d.errs.AddAttributeError(o.attr("node_group"), "Missing required block",
+			"At least one node_group or karpenter_node_pool block is required, for example node_group { name = \"general\", instance_type = \"m5.large\", expected_pods = 20, desired_nodes = 3 }.")
 	}
 	return in, decodeAddonConfiguration(o, clusterAddonInputs), dec
 }

@@ -242,7 +242,7 @@ func TestAccClusterErrors(t *testing.T) {
 	g := func(over ...string) string { return groupBlock(badMerge(general, over...)...) }
 	sn := func(over ...string) string { return subnetBlock(badMerge(subnetA, over...)...) }
 	cases := map[string]struct{ groups, subnets, extra, want string }{
-		"no groups":          {"", sn(), "", "At least one node_group block is required"},
+		"no groups":          {"", sn(), "", "At least one node_group or karpenter_node_pool block is required"},
 		"no subnets":         {g(), "", "", "At least one subnet block is required"},
 		"duplicate names":    {g() + g(), sn(), "", `"general" appears 2 times (node_group[0] and node_group[1]); names key the groups output`},
 		"duplicate subnets":  {g(), sn() + sn(), "", `"subnet-a" appears 2 times (subnet[0] and subnet[1]); list each subnet once.`},

@@ -42,8 +42,9 @@ func clusterBlocks() map[string]schema.Block {
 			"Nodes spread evenly over their zones, the remainder on the first."),
 	})
 	return map[string]schema.Block{
+		"karpenter_node_pool": karpenterPoolBlock(),
 		"node_group": schema.ListNestedBlock{
-			MarkdownDescription: "A node group; at least one.",
+			MarkdownDescription: "A node group (EKS managed, or self-managed with `max_pods_from`); at least one node_group or karpenter_node_pool.",
 			NestedObject:        schema.NestedBlockObject{Attributes: groupAttrs},
 		},
 		"subnet": schema.ListNestedBlock{
@@ -119,16 +120,10 @@ func clusterAttributes() map[string]schema.Attribute {
 			"that holds the prefixes at max + surge; null otherwise."),
 	})
 	projection := func(desc string) schema.SingleNestedAttribute {
-		attrs := projectionAttributes()
-		delete(attrs, "total_ips")
-		maps.Copy(attrs, map[string]schema.Attribute{
-			"total_ips_desired": computedInt("`ips_per_node` times desired nodes."),
-			"total_ips_max":     computedInt("`ips_per_node` times max nodes."),
-			"total_ips_surge":   computedInt("`ips_per_node` times max + surge nodes."),
-		})
-		return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: attrs}
+		return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: clusterProjectionAttributes()}
 	}
-	return map[string]schema.Attribute{
+	attrs := karpenterAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
 		"spare_ips":         defaultedNumber("Free addresses each node keeps: `WARM_IP_TARGET`, 0 to 100000. Default 2; 0 is raised to 1 with a warning."),
 		"prefix_delegation": defaultedBool("Whether `ENABLE_PREFIX_DELEGATION` is on. Default false."),
 		"host_network_pods": defaultedNumber("Pods on the host network on every Linux node, 0 to 100000, default 2 (aws-node and kube-proxy). " +
@@ -140,7 +135,7 @@ func clusterAttributes() map[string]schema.Attribute {
 		"subnet_discovery": defaultedBool("Whether enhanced subnet discovery (`ENABLE_SUBNET_DISCOVERY`, VPC CNI 1.18 and later) is on. Default " +
 			"true, as in the add-on. It matters with `cni` subnets: the ENIs after the primary go to the freest of the zone's node and `cni` " +
 			"subnets. Custom networking takes precedence."),
-		"custom_networking": defaultedBool("Whether custom networking is on. Default: true when a subnet has purpose `pods`."),
+		"custom_networking":   defaultedBool("Whether custom networking is on. Default: true when a subnet has purpose `pods`."),
 		"max_eni":             maxENIAttribute(),
 		"addon_configuration": addonConfigurationAttribute(),
 		"region": schema.StringAttribute{
@@ -204,5 +199,19 @@ func clusterAttributes() map[string]schema.Attribute {
 				"shortfall": computedInt("Addresses missing at max + surge; negative is headroom."),
 			},
 		},
-	}
+	})
+	return attrs
+}
+
+// clusterProjectionAttributes are a projection's attributes with totals
+// per phase.
+func clusterProjectionAttributes() map[string]schema.Attribute {
+	attrs := projectionAttributes()
+	delete(attrs, "total_ips")
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"total_ips_desired": computedInt("`ips_per_node` times desired nodes."),
+		"total_ips_max":     computedInt("`ips_per_node` times max nodes."),
+		"total_ips_surge":   computedInt("`ips_per_node` times max + surge nodes."),
+	})
+	return attrs
 }

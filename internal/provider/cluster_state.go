@@ -41,6 +41,12 @@ func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult,
 		out.set("windows_configmap_data", tfStringMap(addon.WindowsConfigMap(r.Windows)))
 	}
 	out.set("groups", groupsValue(e, out.typeOf("groups"), r.Groups))
+	out.set("karpenter_reserved_enis", tfInt(in.KarpenterReservedENIs))
+	podsPerCore := map[string]int{}
+	for _, p := range in.Pools {
+		podsPerCore[p.Name] = p.Launch.PodsPerCore
+	}
+	out.set("karpenter_node_pools", karpenterPoolsValue(e, out.typeOf("karpenter_node_pools"), r.Groups, podsPerCore))
 	out.set("subnets_usage", subnetsUsageValue(e, out.typeOf("subnets_usage"), r.Subnets))
 
 	zt := out.typeOf("zones_usage")
@@ -75,12 +81,11 @@ func groupsValue(e *encoder, t tftypes.Type, groups []plan.GroupResult) tftypes.
 	gt := e.elemType(t)
 	out := make(map[string]tftypes.Value, len(groups))
 	for _, g := range groups {
-		o := e.object(gt, nil)
-		totals := []nodeTotal{
-			{"total_ips_desired", g.Nodes[plan.PhaseDesired]},
-			{"total_ips_max", g.Nodes[plan.PhaseMax]},
-			{"total_ips_surge", g.Nodes[plan.PhaseSurge]},
+		if g.Pool {
+			continue
 		}
+		o := e.object(gt, nil)
+		totals := groupTotals(g)
 		pt := o.typeOf("recommended")
 		o.set("max_pods", tfInt(g.MaxPods.Pods))
 		o.set("max_pods_instance_type", tfString(g.KubeletType))
@@ -96,6 +101,15 @@ func groupsValue(e *encoder, t tftypes.Type, groups []plan.GroupResult) tftypes.
 		out[g.Name] = o.value()
 	}
 	return e.mapOf(t, out)
+}
+
+// groupTotals are a group's total attributes and node counts per phase.
+func groupTotals(g plan.GroupResult) []nodeTotal {
+	return []nodeTotal{
+		{"total_ips_desired", g.Nodes[plan.PhaseDesired]},
+		{"total_ips_max", g.Nodes[plan.PhaseMax]},
+		{"total_ips_surge", g.Nodes[plan.PhaseSurge]},
+	}
 }
 
 func subnetsUsageValue(e *encoder, t tftypes.Type, subnets []plan.SubnetResult) tftypes.Value {

@@ -6,7 +6,6 @@ package provider
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -33,51 +32,9 @@ func decodeInstanceTypes(raw tftypes.Value) (plan.RankInput, *decoder) {
 	in.MaxENI = o.wholeOr("max_eni", 1, maxOverrideENIs, 0)
 	in.Limit = o.wholeOr("limit", 1, maxTarget, 0)
 
-	names, namesOK := o.texts("instance_types", 1, true, instanceTypeCheck)
-	families, familiesOK := o.texts("families", 1, true, familyCheck)
-	smallest, smallestOK := o.text("smallest_size", sizeCheck)
-	largest, largestOK := o.text("largest_size", sizeCheck)
 	vcpus := decodeVCPUs(o)
-
-	if !o.isNull("instance_types") {
-		for _, other := range []string{"families", "smallest_size", "largest_size"} {
-			if !o.isNull(other) {
-				d.errs.AddAttributeError(o.attr(other), "Invalid Attribute Combination",
-					fmt.Sprintf("%s cannot be combined with instance_types: rank the types you name, or select them by families and sizes.", other))
-			}
-		}
-		if !namesOK || d.errs.HasError() {
-			return in, d
-		}
-		names = slices.Clone(names)
-		slices.Sort(names)
-	} else {
-		familiesKnown := familiesOK || o.isNull("families")
-		smallestKnown := smallestOK || o.isNull("smallest_size")
-		largestKnown := largestOK || o.isNull("largest_size")
-		if !familiesKnown || !smallestKnown || !largestKnown {
-			return in, d
-		}
-		lo, _ := ec2limits.ParseSize(smallest)
-		hi, _ := ec2limits.ParseSize(largest)
-		if smallest != "" && largest != "" && lo > hi {
-			d.errs.AddAttributeError(o.attr("largest_size"), "Size bounds in the wrong order",
-				fmt.Sprintf("smallest_size = %q is larger than largest_size = %q, so no type fits between them. Swap them, or give a largest_size of at least %q. %s",
-					smallest, largest, smallest, sizeOrderDescription))
-			return in, d
-		}
-		names = ec2limits.Select(ec2limits.Selection{Families: families, Smallest: lo, Largest: hi})
-		if len(names) == 0 {
-			where, what := o.attr("smallest_size"), "the table"
-			if len(families) > 0 {
-				where, what = o.attr("families"), "families "+strings.Join(families, ", ")
-			}
-			d.errs.AddAttributeError(where, "No instance type selected",
-				fmt.Sprintf("No instance type of %s has a size from %s to %s. Widen smallest_size or largest_size, or choose other families.",
-					what, sizeOrNone(smallest, "the smallest"), sizeOrNone(largest, "the largest")))
-		}
-	}
-	if d.errs.HasError() {
+	names, ok := decodeTypeSelection(o, true)
+	if !ok {
 		return in, d
 	}
 	in.Types = make([]plan.RankType, len(names))
@@ -125,11 +82,4 @@ func decodeVCPUs(o inObject) map[string]int {
 		}
 	}
 	return out
-}
-
-func sizeOrNone(s, none string) string {
-	if s == "" {
-		return none
-	}
-	return fmt.Sprintf("%q", s)
 }

@@ -74,6 +74,11 @@ func TestStateNulls(t *testing.T) {
 						map[string]any{"id": "cni-a", "cidr": "100.64.0.0/24", "availability_zone": "eu-west-1a", "purpose": "cni"},
 					},
 				},
+				{
+					"karpenter_node_pool": []any{map[string]any{"name": "default", "families": []any{"m5"}, "smallest_size": "large", "largest_size": "2xlarge",
+						"expected_pods": 20, "max_vcpus": 32, "running_nodes": 2}},
+					"subnet": []any{map[string]any{"id": "subnet-a", "cidr": "10.0.0.0/22", "availability_zone": "eu-west-1a"}},
+				},
 			},
 			nullable: []string{
 				"groups.*.current", "groups.*.node_config", "windows_configmap_data",
