@@ -159,7 +159,6 @@ func planPool(in ClusterInput, net Network, g ClusterGroup, gl groupLayout, rec 
 	return best
 }
 
-
 // karpenterNotes warns when Karpenter counts the trunk ENI of security
 // groups for pods as a pod ENI: with RESERVED_ENIS = 0 its max pods
 // includes an ENI whose addresses ipamd never hands out, so it packs pods
