@@ -105,3 +105,27 @@ func (h *freeHeap) Pop() any {
 	h.items = h.items[:len(h.items)-1]
 	return x
 }
+
+// idleCNISubnets warns about "cni" subnets no node can use: ipamd looks
+// for them in the node's own zone only, so one in a zone without the
+// cluster's nodes, or with discovery off, holds nothing the plan counts.
+func idleCNISubnets(f *Findings, in ClusterInput, l layout) {
+	nodeZones := map[string]bool{}
+	for _, gl := range l.groups {
+		for _, z := range gl.zones {
+			nodeZones[z] = true
+		}
+	}
+	for i, s := range in.Subnets {
+		switch {
+		case s.Purpose != PurposeCNI || s.unbounded:
+		case !in.discovers():
+			f.add(Warning, AtIndex(blockSubnet, i).Dot(fieldPurpose), "Discovery subnet unused",
+				"%s has purpose = \"cni\", but subnet discovery places no ENI here: it is off (subnet_discovery = false), or custom networking or IPv6, which take precedence, is on.", s.ID)
+			return
+		case !nodeZones[s.AvailabilityZone]:
+			f.add(Warning, AtIndex(blockSubnet, i).Dot(fieldZone), "Discovery subnet in a zone without nodes",
+				"%s is a \"cni\" subnet in %s, but no node group or pool has node subnets there, and ipamd only uses discovery subnets in the node's own zone.", s.ID, s.AvailabilityZone)
+		}
+	}
+}

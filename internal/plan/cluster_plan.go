@@ -70,6 +70,7 @@ func Cluster(in ClusterInput) ClusterResult {
 	}
 	karpenterNotes(&r.Findings, in)
 	maxENITrap(&r.Findings, in.mode())
+	idleCNISubnets(&r.Findings, in, l)
 	r.Alternatives = clusterAlternatives(in, &r, ownRemedy(in.mode()))
 	clusterFindings(&r, in)
 	return r

@@ -250,6 +250,16 @@ func TestClusterValidation(t *testing.T) {
 		{"no size", func(in *ClusterInput) { in.Subnets[0].CIDR = "" }, "subnet[0]", "neither cidr nor available_ips"},
 		{"zero max", func(in *ClusterInput) { in.Groups[0].DesiredNodes, in.Groups[0].MaxNodes = 0, 0 }, "node_group[0].max_nodes", "max_nodes is 0"},
 		{"SGs on node subnet", func(in *ClusterInput) { in.Subnets[0].SecurityGroupIDs = []string{"sg-1"} }, "subnet[0].security_group_ids", "node subnet"},
+		{"reserved over free", func(in *ClusterInput) { in.Subnets[0].Available, in.Subnets[0].Reserved = 100, 150 }, "subnet[0].reserved_ips", "reserved_ips = 150, but available_ips = 100"},
+		{"reserved over CIDR", func(in *ClusterInput) { in.Subnets[0].Reserved = 1020 }, "subnet[0].reserved_ips", "reserved_ips = 1020, but 10.0.0.0/22 has 1019 usable addresses"},
+		{"custom networking in IPv6", func(in *ClusterInput) {
+			in.IPv6, in.CustomNetworking = true, true
+			in.Subnets = append(in.Subnets, ClusterSubnet{ID: "p", CIDR: "100.64.0.0/16", AvailabilityZone: "eu-west-1a", Available: -1, Purpose: PurposePods})
+		}, "custom_networking", "Custom Networking is not supported in IPv6 mode"},
+		{"same reason for two types", func(in *ClusterInput) {
+			in.Groups[0].Types = append(in.Groups[0].Types, NamedNode{"m5a.large", node(t, "m5a.large")})
+			in.Groups[0].ExpectedPods = 40
+		}, "node_group[0].expected_pods", "The same holds for m5a.large."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -128,6 +128,11 @@ func validateClusterSubnets(f *Findings, in ClusterInput) {
 				}
 			}
 		}
+		if s.Reserved > 0 && s.Available >= 0 && s.Reserved > s.Available && !runningAnywhere(in) {
+			f.add(Error, at.Dot(fieldReserved), "More reserved addresses than the subnet has free",
+				"reserved_ips = %d, but available_ips = %d and no group has running_nodes holding addresses to add back: the addresses held for other tenants come out of the free ones. Give at most %d.",
+				s.Reserved, s.Available, s.Available)
+		}
 		if s.Reserved > 0 && s.CIDR != "" {
 			if p, err := subnet.Parse(s.CIDR); err == nil && s.Reserved > p.Usable() {
 				f.add(Error, at.Dot(fieldReserved), "More reserved addresses than the subnet has",
@@ -165,6 +170,10 @@ func validateClusterSubnets(f *Findings, in ClusterInput) {
 	if len(in.Subnets) > 0 && nodeSubnets == 0 {
 		f.add(Error, At(blockSubnet), "No node subnets", "Every subnet has purpose \"pods\"; the nodes' own ENIs need subnets with purpose \"nodes\".")
 	}
+	if in.CustomNetworking && in.IPv6 {
+		f.add(Error, At(attrCustomNet), "Custom networking in an IPv6 cluster",
+			"ipamd refuses custom networking with ENABLE_IPv6 (aws/amazon-vpc-cni-k8s pkg/ipamd/ipamd.go isConfigValid: \"Custom Networking is not supported in IPv6 mode\"). Pods of an IPv6 cluster take addresses from the node's /80 prefix: drop the subnets with purpose = \"pods\" and custom_networking.")
+	}
 	if in.CustomNetworking && len(podZones) == 0 && len(in.Subnets) > 0 {
 		f.add(Error, At(attrCustomNet), "Custom networking without pod subnets",
 			"custom_networking = true puts pod ENIs in ENIConfig subnets; add one subnet with purpose = \"pods\" per Availability Zone.")
@@ -193,7 +202,7 @@ func validateClusterGroups(f *Findings, in ClusterInput, l layout) {
 		}
 		if g.pool == nil && g.RunningNodes > g.MaxNodes {
 			f.add(Error, at.Dot(attrRunningNodes), "More running nodes than the group has",
-				"%s: running_nodes = %d is more than max_nodes = %d; running_nodes are the group's nodes that run now, before the change.", g.Name, g.RunningNodes, g.MaxNodes)
+				"%s: running_nodes = %d is more than the group's max size, %d (max_nodes, which defaults to desired_nodes); running_nodes are the group's nodes that run now, before the change.", g.Name, g.RunningNodes, g.MaxNodes)
 		}
 		if g.pool == nil {
 			g.check(f, in.network(), groupRef{field: at.Dot, who: g.Name + ": "})
@@ -227,6 +236,16 @@ func validateClusterGroups(f *Findings, in ClusterInput, l layout) {
 			"%s %s nodes in %s, and custom networking needs an ENIConfig (pod) subnet there: add a subnet with purpose = \"pods\" and availability_zone = %q.",
 			echo.List(who), hasOrHave(len(who)), z, z)
 	}
+}
+
+// runningAnywhere reports whether any group or pool has nodes running now.
+func runningAnywhere(in ClusterInput) bool {
+	for _, g := range in.Groups {
+		if g.RunningNodes > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addDuplicates reports each value that appears more than once, once, on

@@ -106,7 +106,8 @@ func subnetCapacity(cidr string, available int, heldNow int64, reserved int) cap
 	if available >= 0 {
 		c.ips = int64(available) + heldNow
 	}
-	c.ips -= int64(reserved)
+	// Other tenants cannot take what is not there: never below 0.
+	c.ips = max(c.ips-int64(reserved), 0)
 	c.reserved = int64(reserved)
 	return c
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vpccni/terraform-provider-vpccni/internal/ec2limits"
+	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
@@ -62,6 +63,25 @@ func (s NodeSpec) check(f *Findings, net Network, g groupRef) {
 		}
 	}
 	explicit := s.Launch.Path == ipam.LaunchExplicit
+	// A reason shared by several types is one finding, on the first type,
+	// naming the others.
+	first := map[string]int{}
+	others := map[string][]string{}
+	defer func() {
+		for summary, i := range first {
+			if more := others[summary]; len(more) > 0 {
+				(*f)[i].Detail += fmt.Sprintf(" The same holds for %s.", echo.List(more))
+			}
+		}
+	}()
+	once := func(summary, typ string) bool {
+		if _, seen := first[summary]; seen {
+			others[summary] = append(others[summary], typ)
+			return false
+		}
+		first[summary] = len(*f)
+		return true
+	}
 	for _, t := range s.Types {
 		gets, should := s.kubelet(net, t)
 		limit, reason := should, maxPodsReasonOf(should, net, s.Windows)
@@ -70,10 +90,12 @@ func (s NodeSpec) check(f *Findings, net Network, g groupRef) {
 		}
 		capacity := s.addressCapacity(net, t)
 		switch need := s.ExpectedPods + s.SecurityGroupPods + host; {
+		case need > limit.Pods && !once("Expected pods exceed max pods", t.Name):
 		case need > limit.Pods:
 			f.add(Error, g.field(fieldExpectedPod), "Expected pods exceed max pods", "%s%s",
 				g.who, podsOverMax(s, t.Name, limit.Pods, host, reason, net))
 			f.last().Short = fmt.Sprintf("%s runs at most %d pods%s, and %d are needed (%s)", t.Name, limit.Pods, reason, need, needParts(s, host))
+		case s.ExpectedPods > capacity && !once("Expected pods exceed the node's pod addresses", t.Name):
 		case s.ExpectedPods > capacity:
 			f.add(Error, g.field(fieldExpectedPod), "Expected pods exceed the node's pod addresses",
 				"%sexpected_pods = %d, but %s holds at most %d pod addresses%s. Use a larger instance type%s, or fewer pods per node.",
@@ -83,11 +105,14 @@ func (s NodeSpec) check(f *Findings, net Network, g groupRef) {
 		if s.SecurityGroupPods > 0 && net.Mode.PodENI && !s.Windows {
 			switch t.Node.Trunking {
 			case ec2limits.TrunkingIncompatible:
+				if !once("Instance type cannot give pods their own security groups", t.Name) {
+					continue
+				}
 				f.add(Error, g.field(fieldSGPods), "Instance type cannot give pods their own security groups",
 					"%s%s cannot attach a trunk ENI (amazon-vpc-resource-controller-k8s limits: not trunking compatible), so its %d pods with their own security groups would stay Pending. Use a type that supports security groups for pods (not t2, t3, t4g and other older families).",
 					g.who, t.Name, s.SecurityGroupPods)
 			case ec2limits.TrunkingCompatible:
-				if s.SecurityGroupPods > t.Node.BranchENIs {
+				if s.SecurityGroupPods > t.Node.BranchENIs && once("More pods with security groups than branch ENIs", t.Name) {
 					f.add(Error, g.field(fieldSGPods), "More pods with security groups than branch ENIs",
 						"%spods_with_security_groups = %d, but %s holds at most %d branch ENIs (one per pod with its own security groups).",
 						g.who, s.SecurityGroupPods, t.Name, t.Node.BranchENIs)

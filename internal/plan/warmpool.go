@@ -132,6 +132,14 @@ func ValidateWarmPool(in WarmPoolInput) Findings {
 		f.add(Error, At(attrPodSubnetCIDRs), "Pod subnets without custom networking",
 			"pod_subnet_cidrs are the ENIConfig subnets of custom networking; set custom_networking = true, or list these subnets in subnet_cidrs.")
 	}
+	for i, s := range in.Subnets {
+		// With nodes running, what they hold comes back to the free count.
+		if in.RunningNodes == 0 && s.Available >= 0 && s.Reserved > s.Available {
+			f.add(Error, AtIndex(attrSubnetReserved, i), "More reserved addresses than the subnet has free",
+				"%s = %d, but %s = %d and no running_nodes hold addresses to add back: the addresses held for other tenants come out of the free ones. Give at most %d.",
+				AtIndex(attrSubnetReserved, i), s.Reserved, AtIndex(attrSubnetAvailable, i), s.Available, s.Available)
+		}
+	}
 	if in.RunningNodes > in.NodeCount {
 		f.add(Error, At(attrRunningNodes), "More running nodes than the group has",
 			"running_nodes = %d is more than node_count = %d; running_nodes are the group's nodes that run now, before the change.", in.RunningNodes, in.NodeCount)

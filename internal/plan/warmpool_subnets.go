@@ -89,6 +89,10 @@ func validateSubnetLists(f *Findings, lists []subnetList) {
 				continue
 			}
 			entries = append(entries, cidrEntry{cidr: p, where: AtIndex(l.cidrAttr, i)})
+			if in.Reserved > p.Usable() {
+				f.add(Error, AtIndex(attrSubnetReserved, i), "More reserved addresses than the subnet has",
+					"%s = %d, but %s has %d usable addresses (AWS reserves 5).", AtIndex(attrSubnetReserved, i), in.Reserved, p, p.Usable())
+			}
 			if in.Available > p.Usable() {
 				f.add(Error, AtIndex(l.countAttr, i), "More available addresses than the subnet has",
 					"%s = %d, but %s has %d usable addresses (AWS reserves 5).", AtIndex(l.countAttr, i), in.Available, p, p.Usable())

@@ -101,7 +101,7 @@ func decodeNodeSpec(o inObject, s *plan.NodeSpec, karpenter bool) {
 		s.Windows = os == osWindows
 	}
 	s.SecurityGroupPods = o.wholeOr("pods_with_security_groups", 0, maxTarget, 0)
-	s.Launch = decodeLaunch(o, karpenter)
+	s.Launch = decodeLaunch(o, karpenter, s.Windows)
 	if !s.Windows {
 		return
 	}
@@ -121,8 +121,9 @@ func decodeNodeSpec(o inObject, s *plan.NodeSpec, karpenter bool) {
 	}
 }
 
-// decodeLaunch reads how the nodes get their max pods.
-func decodeLaunch(o inObject, karpenter bool) ipam.Launch {
+// decodeLaunch reads how the nodes get their max pods. For Windows nodes
+// its inputs are refused as a whole (decodeNodeSpec), not one by one.
+func decodeLaunch(o inObject, karpenter, windows bool) ipam.Launch {
 	var l ipam.Launch
 	l.MaxPods = o.wholeOr("max_pods", 1, maxTarget, 0)
 	l.PodsPerCore = o.wholeOr("pods_per_core", 1, maxTarget, 0)
@@ -147,7 +148,7 @@ func decodeLaunch(o inObject, karpenter bool) ipam.Launch {
 		return l
 	}
 	if n, ok := o.whole("reserved_enis", 0, maxOverrideENIs); ok {
-		if l.Path != ipam.LaunchKarpenter && (fromOK || o.isNull("max_pods_from")) {
+		if !windows && l.Path != ipam.LaunchKarpenter && (fromOK || o.isNull("max_pods_from")) {
 			o.d.errs.AddAttributeError(o.attr("reserved_enis"), "reserved_enis without Karpenter",
 				fmt.Sprintf("reserved_enis is Karpenter's RESERVED_ENIS, which only a Karpenter NodePool reads; set max_pods_from = %q, or leave reserved_enis out.", fromKarpenter))
 		}

@@ -44,11 +44,11 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, addonConfiguration, 
 	podCIDRs, _ := o.texts("pod_subnet_cidrs", 1, false, cidrCheck)
 	samePairing(o, "subnet_available_ips", "subnet_cidrs")
 	switch {
-	case listLen(o, "subnet_cidrs") >= 0:
+	case !o.isNull("subnet_cidrs"):
 		samePairing(o, "subnet_reserved_ips", "subnet_cidrs")
-	case listLen(o, "subnet_available_ips") >= 0:
+	case !o.isNull("subnet_available_ips"):
 		samePairing(o, "subnet_reserved_ips", "subnet_available_ips")
-	case listLen(o, "subnet_reserved_ips") >= 0:
+	case listLen(o, "subnet_reserved_ips") > 0:
 		dec.errs.AddAttributeError(o.attr("subnet_reserved_ips"), "Reserved addresses without subnets",
 			"subnet_reserved_ips pairs up with subnet_cidrs or subnet_available_ips by position; give the subnets too, or leave it out.")
 	}
@@ -63,9 +63,9 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, addonConfiguration, 
 
 // samePairing refuses list a when its length differs from list b's: the
 // lists pair up by position. Their lengths are known as soon as the lists
-// are, even when their elements are not.
+// are, even when their elements are not; an empty list has its own error.
 func samePairing(o inObject, a, b string) {
-	if n, m := listLen(o, b), listLen(o, a); n >= 0 && m >= 0 && n != m {
+	if n, m := listLen(o, b), listLen(o, a); n > 0 && m > 0 && n != m {
 		o.d.errs.AddAttributeError(o.attr(a), "Subnet lists differ in length",
 			fmt.Sprintf("%s has %d elements and %s %d; they pair up by position, so give one value per subnet (or leave %s out).", a, m, b, n, a))
 	}
