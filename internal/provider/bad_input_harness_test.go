@@ -278,6 +278,13 @@ resource "terraform_data" "u" {
     surge     = { extra_nodes = 0 }
     groups    = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 2, max_nodes = 4 }]
     subnets   = [{ id = "subnet-a", cidr = "10.0.0.0/24", availability_zone = "eu-west-1a" }]
+    windows   = "windows"
+    nodeadm   = "nodeadm"
+    karpenter = "karpenter"
+    ipv6      = "ipv6"
+    cni       = "cni"
+    types     = ["m5.large", "t3.medium"]
+    reserved  = [10]
   }
 }
 locals {
