@@ -144,6 +144,18 @@ func badKey(kv string) string {
 	return kv
 }
 
+// dynamicBlock writes one block per element of a list known only after
+// apply.
+func dynamicBlock(name, list string, attrs ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "dynamic %q {\n    for_each = %s\n    content {\n", name, list)
+	for _, a := range attrs {
+		fmt.Fprintf(&b, "      %s = %s.value.%s\n", a, name, a)
+	}
+	b.WriteString("    }\n  }")
+	return b.String()
+}
+
 // badBlockOf renders a nested block from "key = value" lines, indented to
 // sit in a data block's body.
 func badBlockOf(name string, kvs []string) string {
@@ -262,6 +274,7 @@ resource "terraform_data" "u" {
     n4        = 4
     n10       = 10
     n20       = 20
+    n32       = 32
     n100      = 100
     n200      = 200
     yes       = true
@@ -277,6 +290,8 @@ resource "terraform_data" "u" {
     current   = { minimum_ip_target = 20, warm_ip_target = 2 }
     surge     = { extra_nodes = 0 }
     groups    = [{ name = "general", instance_type = "m5.large", expected_pods = 20, desired_nodes = 2, max_nodes = 4 }]
+    pools     = [{ name = "default", instance_types = ["m5.large", "m5.xlarge"], expected_pods = 20, max_nodes = 4 }]
+    pool_types = ["m5.large", "m5.xlarge"]
     subnets   = [{ id = "subnet-a", cidr = "10.0.0.0/24", availability_zone = "eu-west-1a" }]
     windows   = "windows"
     nodeadm   = "nodeadm"

@@ -219,7 +219,7 @@ func TestAccBadInputClusterNodes(t *testing.T) {
 			"Windows nodes cannot run in an IPv6 cluster general: EKS supports Windows nodes in IPv4 clusters only (EKS User Guide, Windows support)."),
 		badNestedAt("node_group[0].running_nodes/more than max_nodes", badCluster(badGroup(`running_nodes = 5 # max_nodes is 4`)),
 			`running_nodes = 5 # max_nodes is 4`,
-			"More running nodes than the group has general: running_nodes = 5 is more than max_nodes = 4; running_nodes are the group's nodes that run now, before the change."),
+			"More running nodes than the group has general: running_nodes = 5 is more than the group's max size, 4 (max_nodes, which defaults to desired_nodes); running_nodes are the group's nodes that run now, before the change."),
 		badNestedAt("node_group[0].pods_with_security_groups/without security_groups_for_pods", badCluster(badGroup(`pods_with_security_groups = 2 # without`)),
 			`pods_with_security_groups = 2 # without`, fmt.Sprintf(badNoPodENI, "general: ")),
 		badNestedAt("node_group[0].pods_with_security_groups/windows", sgp(`os = "windows"`, `pods_with_security_groups = 2`), `pods_with_security_groups = 2`,

@@ -397,17 +397,6 @@ func TestAccBadInputCluster(t *testing.T) {
 	}
 	surgeA := badAt(subnetA("ips_needed_surge"), knownvalue.Int64Exact(6*25)) // max 4 + surge max(2*1, 1) = 2
 	cnEnv := `"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone","MINIMUM_IP_TARGET":"17","WARM_IP_TARGET":"2"}}`
-	// dynamicBlock writes one block per element of a list known only
-	// after apply.
-	dynamicBlock := func(name, list string, attrs ...string) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, "dynamic %q {\n    for_each = %s\n    content {\n", name, list)
-		for _, a := range attrs {
-			fmt.Fprintf(&b, "      %s = %s.value.%s\n", a, name, a)
-		}
-		b.WriteString("    }\n  }")
-		return b.String()
-	}
 	runGoodInputRows(t, "vpccni_cluster", []goodInputRow{
 		{
 			// Raised to WARM_IP_TARGET = 1 with a warning, as in

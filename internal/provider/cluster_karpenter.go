@@ -23,8 +23,8 @@ func karpenterPoolBlock() schema.ListNestedBlock {
 		MarkdownDescription: "A Karpenter NodePool (karpenter.sh/v1) with an AL2, AL2023 or Bottlerocket EC2NodeClass. Karpenter picks the " +
 			"instance type at launch, so the plan takes the pool's worst case: of the types it may launch, the one whose nodes, as many as " +
 			"the limits allow, take the most addresses. Each type's max pods is Karpenter's (`(ENIs - karpenter_reserved_enis) x (IPs per ENI - 1) + 2`, " +
-			"prefix delegation ignored) unless `max_pods` sets the EC2NodeClass's; types that cannot run `expected_pods` are left out, as Karpenter " +
-			"launches none for them. Nodes spread evenly over the pool's zones, and within a zone each goes to the subnet with the most free " +
+			"prefix delegation ignored) unless `max_pods` sets the EC2NodeClass's. Types whose addresses cannot serve `expected_pods` are left out, as " +
+			"Karpenter launches none for those pods; a type whose max pods is lower runs fewer a node, with a warning. Nodes spread evenly over the pool's zones, and within a zone each goes to the subnet with the most free " +
 			"addresses, as Karpenter places them. Karpenter on Windows is not modelled.",
 		NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
