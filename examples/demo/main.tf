@@ -54,6 +54,66 @@ output "remedies" {
   }
 }
 
+# Day 2: the same ten nodes already run on the defaults, in a /23 that AWS
+# says has 57 free addresses (aws_subnet.available_ip_address_count). The
+# free count leaves out the 450 the nodes hold, so the plan adds them back:
+# the /23 offers 507 for the change, which needs 240.
+data "vpccni_warm_pool" "day_2" {
+  instance_type        = "r5.xlarge"
+  expected_pods        = 20
+  node_count           = 10
+  running_nodes        = 10
+  subnet_cidrs         = ["10.0.0.0/23"]
+  subnet_available_ips = [57]
+}
+
+output "day_2" {
+  description = "The article's nodes running on the defaults: what they hold now, what the /23 offers for the change, what the recommendation needs."
+  value = format("%d free now + %d held by the running nodes = %d offered; the recommendation needs %d (fits: %t) and frees %d",
+    data.vpccni_warm_pool.day_2.subnets[0].capacity - data.vpccni_warm_pool.day_2.subnets[0].held_now,
+    data.vpccni_warm_pool.day_2.subnets[0].held_now, data.vpccni_warm_pool.day_2.subnets[0].capacity,
+    data.vpccni_warm_pool.day_2.recommended.total_ips, data.vpccni_warm_pool.day_2.subnet_fits,
+  data.vpccni_warm_pool.day_2.saved_ips)
+}
+
+# A managed node group that may launch m5.xlarge or m5.large (Spot). EKS
+# gives every node the smallest max pods of the types (m5.large's 29), and
+# the subnets must hold the type that takes the most addresses at 20 pods.
+data "vpccni_cluster" "spot" {
+  node_group {
+    name           = "spot"
+    instance_types = ["m5.xlarge", "m5.large"]
+    expected_pods  = 20
+    desired_nodes  = 6
+    max_nodes      = 9
+  }
+  subnet {
+    id                = "subnet-a"
+    cidr              = "10.0.0.0/24"
+    availability_zone = "eu-west-1a"
+  }
+  subnet {
+    id                = "subnet-b"
+    cidr              = "10.0.1.0/24"
+    availability_zone = "eu-west-1b"
+  }
+  subnet {
+    id                = "subnet-c"
+    cidr              = "10.0.2.0/24"
+    availability_zone = "eu-west-1c"
+  }
+}
+
+output "mixed_types" {
+  description = "A group of m5.xlarge and m5.large: the max pods every node gets, the type the subnets are sized for, and a zone's needs."
+  value = {
+    max_pods     = "${data.vpccni_cluster.spot.groups["spot"].max_pods} on every node (${data.vpccni_cluster.spot.groups["spot"].max_pods_instance_type}'s)"
+    sized_for    = "${data.vpccni_cluster.spot.groups["spot"].worst_instance_type}: ${data.vpccni_cluster.spot.groups["spot"].recommended.ips_per_node} addresses a node"
+    subnet_a     = "${data.vpccni_cluster.spot.subnets_usage["subnet-a"].ips_needed_surge} of ${data.vpccni_cluster.spot.subnets_usage["subnet-a"].capacity} at max + surge (15 nodes over 3 zones)"
+    aws_node_env = data.vpccni_cluster.spot.configuration_values
+  }
+}
+
 # Which instance type wastes the fewest addresses for the same 200 pods at
 # 20 a node? Types with 29 secondaries an ENI hold the 22 addresses on one
 # ENI: 23 a node, 230 in all, against the r5.xlarge's 24 and 240.

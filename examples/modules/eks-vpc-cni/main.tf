@@ -23,6 +23,20 @@ data "vpccni_warm_pool" "this" {
   node_count    = var.max_nodes
   spare_ips     = var.spare_ips
 
+  # Day 2: available_ip_address_count below leaves out what the group's
+  # running nodes hold; the plan adds it back, as they hold it with
+  # current_settings (null: the add-on defaults).
+  running_nodes = var.running_nodes
+  dynamic "current" {
+    for_each = var.current_settings == null ? [] : [var.current_settings]
+    content {
+      minimum_ip_target  = current.value.minimum_ip_target
+      warm_ip_target     = current.value.warm_ip_target
+      warm_eni_target    = current.value.warm_eni_target
+      warm_prefix_target = current.value.warm_prefix_target
+    }
+  }
+
   # The caller's own add-on settings, merged into configuration_values.
   addon_configuration = var.addon_configuration
 

@@ -23,6 +23,23 @@ variable "max_nodes" {
   type        = number
 }
 
+variable "running_nodes" {
+  description = "Nodes of the group running now, before this change (0 for a new group). The subnets' free counts leave out what they hold, so the plan adds it back."
+  type        = number
+  default     = 0
+}
+
+variable "current_settings" {
+  description = "The aws-node settings the running nodes have now; null for the add-on defaults. Once this module has applied its recommendation, pass it here (for example { minimum_ip_target = 20, warm_ip_target = 2 }), or the plan adds back what the defaults would hold."
+  type = object({
+    minimum_ip_target  = optional(number)
+    warm_ip_target     = optional(number)
+    warm_eni_target    = optional(number)
+    warm_prefix_target = optional(number)
+  })
+  default = null
+}
+
 variable "spare_ips" {
   description = "Free addresses each node keeps for pods about to start (WARM_IP_TARGET)."
   type        = number

@@ -8,6 +8,11 @@ data "vpccni_warm_pool" "this" {
   spare_ips     = var.spare_ips
   subnet_cidrs  = var.subnet_cidrs
 
+  # Day 2: AWS's free counts (aws_subnet.available_ip_address_count) leave
+  # out what the running nodes hold; the plan adds it back.
+  subnet_available_ips = var.subnet_available_ips
+  running_nodes        = var.running_nodes
+
   # Subnets too small should fail this data source's postcondition below,
   # not the provider: `terraform test` can expect the failure of a
   # condition (expect_failures), never a provider error.

@@ -23,3 +23,15 @@ variable "spare_ips" {
   type        = number
   default     = 2
 }
+
+variable "subnet_available_ips" {
+  description = "Free addresses per subnet, paired with subnet_cidrs (aws_subnet.available_ip_address_count); null to count the CIDRs whole."
+  type        = list(number)
+  default     = null
+}
+
+variable "running_nodes" {
+  description = "Nodes running now, on the add-on defaults: with subnet_available_ips, what they hold is added back to the free counts."
+  type        = number
+  default     = 0
+}

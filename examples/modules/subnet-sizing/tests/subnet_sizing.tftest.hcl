@@ -64,3 +64,32 @@ run "two_slash_25s_fit" {
     error_message = "Two /25s (246 addresses) should hold 5 nodes (120 addresses) each."
   }
 }
+
+# Day 2: the same nodes run on the add-on defaults in a /23 with 57 free.
+# They hold 10 x 45 = 450, so the /23 offers 57 + 450 = 507 for the 240.
+run "day_2_adds_back_what_running_nodes_hold" {
+  command = plan
+
+  variables {
+    subnet_cidrs         = ["10.0.0.0/23"]
+    subnet_available_ips = [57]
+    running_nodes        = 10
+  }
+
+  assert {
+    condition     = output.subnet_fits && output.subnet_capacity == 507
+    error_message = "57 free + 450 held should offer 507, got ${output.subnet_capacity}."
+  }
+}
+
+# Without running_nodes the free count is all there is: 57 for 240.
+run "day_2_without_running_nodes_does_not_fit" {
+  command = plan
+
+  variables {
+    subnet_cidrs         = ["10.0.0.0/23"]
+    subnet_available_ips = [57]
+  }
+
+  expect_failures = [data.vpccni_warm_pool.this]
+}
