@@ -114,6 +114,45 @@ output "mixed_types" {
   }
 }
 
+# A Karpenter NodePool of m5 large to 2xlarge under limits.cpu = 32: the
+# worst case is 16 m5.large (25 addresses each, 400 in all), and each node
+# goes to its zone's freest subnet.
+data "vpccni_cluster" "karpenter" {
+  karpenter_node_pool {
+    name          = "default"
+    families      = ["m5"]
+    smallest_size = "large"
+    largest_size  = "2xlarge"
+    expected_pods = 20
+    max_vcpus     = 32
+  }
+  subnet {
+    id                = "subnet-a1"
+    cidr              = "10.0.0.0/24"
+    available_ips     = 100
+    availability_zone = "eu-west-1a"
+  }
+  subnet {
+    id                = "subnet-a2"
+    cidr              = "10.0.1.0/24"
+    availability_zone = "eu-west-1a"
+  }
+  subnet {
+    id                = "subnet-b"
+    cidr              = "10.0.2.0/24"
+    availability_zone = "eu-west-1b"
+  }
+}
+
+output "karpenter_pool" {
+  description = "A Karpenter NodePool at its worst case: the type, how many, Karpenter's max pods, and where the nodes go."
+  value = {
+    worst_case = "${data.vpccni_cluster.karpenter.karpenter_node_pools["default"].nodes_max} x ${data.vpccni_cluster.karpenter.karpenter_node_pools["default"].worst_instance_type}, max pods ${data.vpccni_cluster.karpenter.karpenter_node_pools["default"].max_pods}, + ${data.vpccni_cluster.karpenter.karpenter_node_pools["default"].surge_nodes} replacements"
+    subnets    = { for id, s in data.vpccni_cluster.karpenter.subnets_usage : id => "${s.ips_needed_surge} of ${s.capacity}" }
+    kubelet    = data.vpccni_cluster.karpenter.karpenter_node_pools["default"].ec2_node_class_kubelet
+  }
+}
+
 # Which instance type wastes the fewest addresses for the same 200 pods at
 # 20 a node? Types with 29 secondaries an ENI hold the 22 addresses on one
 # ENI: 23 a node, 230 in all, against the r5.xlarge's 24 and 240.

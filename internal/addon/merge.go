@@ -32,16 +32,20 @@ import (
 // properties (v1.15.1-eksbuild.1, quoted in the AWS CLI reference:
 // affinity, enableNetworkPolicy, enableWindowsIpam, eniConfig, env, init,
 // livenessProbeTimeoutSeconds, nodeAgent, readinessProbeTimeoutSeconds,
-// resources, tolerations), plus three keys of the aws-vpc-cni chart's
-// values (aws/amazon-vpc-cni-k8s b5218838, chart 1.23.1) that the issue
-// names as add-on settings of later versions: podAnnotations, podLabels,
-// enableWindowsPrefixDelegation (not checked against a later schema). The
-// chart's other values (image, nodeSelector, updateStrategy, ...) are
-// install options, not add-on settings. Sorted.
+// resources, tolerations), plus keys of the aws-vpc-cni chart's values
+// (aws/amazon-vpc-cni-k8s b5218838, chart 1.23.1) that later add-on
+// versions take: podAnnotations, podLabels, and the Windows settings the
+// chart renders into the amazon-vpc-cni ConfigMap (templates/configmap.yaml:
+// enableWindowsPrefixDelegation, warmWindowsPrefixTarget,
+// warmWindowsIPTarget, minimumWindowsIPTarget, branchENICooldown); these
+// were not checked against a later add-on schema. The chart's other values
+// (image, nodeSelector, updateStrategy, ...) are install options, not
+// add-on settings. Sorted.
 var TopLevelKeys = []string{
-	"affinity", "enableNetworkPolicy", "enableWindowsIpam", "enableWindowsPrefixDelegation",
-	"eniConfig", "env", "init", "livenessProbeTimeoutSeconds", "nodeAgent",
+	"affinity", "branchENICooldown", "enableNetworkPolicy", "enableWindowsIpam", "enableWindowsPrefixDelegation",
+	"eniConfig", "env", "init", "livenessProbeTimeoutSeconds", "minimumWindowsIPTarget", "nodeAgent",
 	"podAnnotations", "podLabels", "readinessProbeTimeoutSeconds", "resources", "tolerations",
+	"warmWindowsIPTarget", "warmWindowsPrefixTarget",
 }
 
 // Further aws-node environment variable names the merge knows.

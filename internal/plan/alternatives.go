@@ -203,6 +203,10 @@ func writeRemedies(b *strings.Builder, alts []Alternative, own Remedy) {
 				s += fmt.Sprintf(" of a /%d or larger per zone, for example in 100.64.0.0/10", a.SmallestPodSubnetBits)
 			}
 		case RemedySubnetDiscovery:
+			if a.PodSubnetIPs == 0 {
+				// Every node's pods fit its primary ENI: nothing to place.
+				break
+			}
 			s += fmt.Sprintf(", %d in kubernetes.io/role/cni subnets", a.PodSubnetIPs)
 			if a.SmallestPodSubnetBits > 0 {
 				s += fmt.Sprintf(" of a /%d or larger per zone", a.SmallestPodSubnetBits)

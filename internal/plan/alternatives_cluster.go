@@ -41,10 +41,22 @@ func clusterAlternatives(in ClusterInput, r *ClusterResult, own Remedy) []Altern
 	return out
 }
 
+// ownRemedy is the remedy of the cluster's own configuration.
+func (in ClusterInput) ownRemedy() Remedy {
+	if in.IPv6 {
+		return RemedyIPv6
+	}
+	return ownRemedy(in.mode())
+}
+
 // remedy is the cluster planned with a remedy: its input, why the remedy
 // cannot run it ("" when it can), and notes.
 func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details []string) {
 	alt = in
+	if in.IPv6 && rem != RemedyIPv6 {
+		// The IP family is fixed when the cluster is created.
+		return alt, "the cluster is IPv6, and a cluster's IP family is chosen when it is created: this remedy is for IPv4 clusters", nil
+	}
 	alt.Current, alt.FailOnInsufficientSubnet = nil, false
 	mode := remedyMode(rem, in.mode())
 	alt.PrefixDelegation, alt.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking

@@ -71,7 +71,7 @@ func Cluster(in ClusterInput) ClusterResult {
 	karpenterNotes(&r.Findings, in)
 	maxENITrap(&r.Findings, in.mode())
 	idleCNISubnets(&r.Findings, in, l)
-	r.Alternatives = clusterAlternatives(in, &r, ownRemedy(in.mode()))
+	r.Alternatives = clusterAlternatives(in, &r, in.ownRemedy())
 	clusterFindings(&r, in)
 	return r
 }

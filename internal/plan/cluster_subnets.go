@@ -105,6 +105,6 @@ func clusterSubnetTooSmall(f *Findings, in ClusterInput, i int, sr SubnetResult,
 	}
 	fmt.Fprintf(&b, ". Needed at desired / max / max + surge: %d / %d / %d.", sr.Needed[PhaseDesired], sr.Needed[PhaseMax], sr.Needed[PhaseSurge])
 	fmt.Fprintf(&b, " Groups with nodes here: %s.", echo.List(sr.Groups))
-	writeWaysOut(&b, sr.demand[PhaseSurge], c, "max + surge", "fewer spare_ips, lower max_nodes", alts, ownRemedy(in.mode()))
+	writeWaysOut(&b, sr.demand[PhaseSurge], c, "max + surge", "fewer spare_ips, lower max_nodes", alts, in.ownRemedy())
 	f.add(severityOf(in.FailOnInsufficientSubnet), AtIndex(blockSubnet, i), "Subnet too small for the cluster", "%s", b.String())
 }

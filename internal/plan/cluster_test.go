@@ -280,3 +280,21 @@ func clusterGroup(t testing.TB, name, typ string, pods, desired, maxNodes int) C
 	g.ExpectedPods = pods
 	return g
 }
+
+// TestMixedTypesBaseline: each setting has its own worst type. A managed
+// node group of m5.large and m5.xlarge gives every node max pods 29 (the
+// smaller). At 20 pods the recommendation's worst is m5.large (22
+// secondaries on 3 ENIs of 9: 25 against m5.xlarge's 2 ENIs of 14: 24),
+// but under the add-on defaults m5.xlarge holds more: 20 pods fill one
+// ENI and part of a second, WARM_ENI_TARGET=1 adds a third, and only then
+// do its 42 secondaries reach max pods 29 (model notes, "No ENI is added
+// once total >= max pods"): 45, against m5.large's 27 + 3 = 30.
+func TestMixedTypesBaseline(t *testing.T) {
+	in := threeGroups(t, [3]string{"10.0.0.0/22", "10.0.4.0/22", "10.0.8.0/22"})
+	in.Groups = in.Groups[:1]
+	in.Groups[0].Types = append(in.Groups[0].Types, NamedNode{"m5.xlarge", node(t, "m5.xlarge")})
+	g := Cluster(in).Groups[0]
+	if g.WorstType != "m5.large" || g.Recommended.SubnetIPs() != 25 || g.Baseline.SubnetIPs() != 45 || g.MaxPods.Pods != 29 {
+		t.Errorf("worst %s: recommended %d, baseline %d, max pods %d; want m5.large 25, 45, 29", g.WorstType, g.Recommended.SubnetIPs(), g.Baseline.SubnetIPs(), g.MaxPods.Pods)
+	}
+}

@@ -181,7 +181,7 @@ func checkWarmPoolAlternatives(t *testing.T, in WarmPoolInput, r WarmPoolResult,
 // report at max + surge and fits as they do.
 func checkClusterAlternatives(t *testing.T, in ClusterInput, r ClusterResult) {
 	t.Helper()
-	own := ownRemedy(in.mode())
+	own := in.ownRemedy()
 	var nodeIPs, podIPs int64
 	for _, s := range r.Subnets {
 		if s.Purpose == PurposePods {

@@ -135,7 +135,10 @@ func (s NodeSpec) model(net Network, rec ipam.Settings, cur *ipam.Settings, win 
 	// types (EKS User Guide, create-managed-node-group); other paths give
 	// each type its own.
 	sameForAll := s.launch(net).Path == ipam.LaunchManagedNodeGroup
-	worstIPs := -1
+	// Each setting has its own worst type: under the add-on defaults a
+	// type with larger ENIs may hold more than the one the
+	// recommendation makes worst.
+	worstIPs, worstBaseline, worstCurrent := -1, -1, -1
 	for _, t := range s.Types {
 		kubelet := m.Kubelet
 		if !sameForAll {
@@ -145,7 +148,13 @@ func (s NodeSpec) model(net Network, rec ipam.Settings, cur *ipam.Settings, win 
 		r, b, c, branch := s.project(net, t, kubelet.Pods, pods, rec, cur, win)
 		if ips := r.SubnetIPs() + branch.Addresses; ips > worstIPs {
 			worstIPs = ips
-			m.Worst, m.Recommended, m.Baseline, m.Current, m.Branch, m.RunPods = t, r, b, c, branch, pods
+			m.Worst, m.Recommended, m.Branch, m.RunPods = t, r, branch, pods
+		}
+		if ips := b.SubnetIPs(); ips > worstBaseline {
+			worstBaseline, m.Baseline = ips, b
+		}
+		if c != nil && c.SubnetIPs() > worstCurrent {
+			worstCurrent, m.Current = c.SubnetIPs(), c
 		}
 	}
 	return m

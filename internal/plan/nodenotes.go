@@ -32,7 +32,18 @@ func (s NodeSpec) notes(f *Findings, net Network, m nodeModel, g groupRef) {
 		}
 		f.add(Warning, at, "Nodes get fewer max pods than the group needs",
 			"%s%s nodes started by %s get kubelet max pods %d%s, and %d pods need room (%s): %d would stay Pending, and the projections are for the %d pods a node can take. %s",
-			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), need, needParts(s, host), need-m.Kubelet.Pods, m.RunPods, launchFix(l, m.Should.Pods))
+			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), need, needParts(s, host), need-m.Kubelet.Pods, m.RunPods, launchFix(l, m.Should.Pods, true))
+	case m.Kubelet.Pods > m.Should.Pods:
+		// The kubelet admits pods the VPC CNI has no address for: they
+		// wait in ContainerCreating, which no number here shows.
+		at := g.field(fieldMaxPodsFrom)
+		if l.Path == ipam.LaunchKarpenter || l.Path == ipam.LaunchExplicit {
+			at = g.field(fieldMaxPods)
+		}
+		f.add(Warning, at, "Nodes admit more pods than the VPC CNI serves",
+			"%s%s nodes started by %s get kubelet max pods %d%s, but in this mode the VPC CNI serves %d (pod addresses, branch ENIs and %d host-network pods): "+
+				"pods scheduled beyond that stay in ContainerCreating. %s",
+			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), m.Should.Pods, host, launchFix(l, m.Should.Pods, false))
 	}
 	// vcpus overrides one type's count: with a list of types it points
 	// at the list.
@@ -90,11 +101,16 @@ func launchFormula(l ipam.Launch) string {
 	return ""
 }
 
-// launchFix says how to give the nodes want max pods on a launch path.
-func launchFix(l ipam.Launch, want int) string {
+// launchFix says how to give the nodes want max pods on a launch path;
+// more says they need more than they get.
+func launchFix(l ipam.Launch, want int, more bool) string {
 	switch l.Path {
 	case ipam.LaunchManagedNodeGroup:
-		return fmt.Sprintf("A managed node group without a custom AMI cannot be given more: use a larger instance type, or a launch template with a custom AMI whose kubelet gets maxPods = %d (max_pods_from = \"nodeadm\", max_pods = %d).", want, want)
+		larger := ""
+		if more {
+			larger = "a larger instance type, or "
+		}
+		return fmt.Sprintf("A managed node group without a custom AMI sets max pods itself: use %sa launch template with a custom AMI whose kubelet gets maxPods = %d (max_pods_from = \"nodeadm\", max_pods = %d).", larger, want, want)
 	case ipam.LaunchKarpenter:
 		return fmt.Sprintf("Set the EC2NodeClass's spec.kubelet.maxPods to %d (max_pods = %d; ec2_node_class_kubelet has the block).", want, want)
 	}
@@ -112,7 +128,7 @@ func maxENITrap(f *Findings, mode ipam.Settings) {
 		return
 	}
 	f.add(Warning, At(attrMaxENI), "MAX_ENI with security groups for pods",
-		"With ENABLE_POD_ENI ipamd already leaves one ENI slot for the trunk ENI, so MAX_ENI = %d leaves %d ENIs for pod addresses, not %d; "+
+		"With ENABLE_POD_ENI ipamd already leaves one ENI slot for the trunk ENI, so MAX_ENI = %d leaves %d for pod addresses, not %d; "+
 			"the kubelet's max pods comes from the instance's ENI limit and does not know it, so pods beyond the addresses stay in ContainerCreating. "+
 			"Leave max_eni out: the trunk needs no setting. The projections use MAX_ENI = %d as given.",
 		mode.MaxENI, max(mode.MaxENI-1, 0), mode.MaxENI, mode.MaxENI)

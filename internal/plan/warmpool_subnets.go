@@ -245,6 +245,9 @@ func writeWaysOut(b *strings.Builder, d demand, c capacity, when, fewer string, 
 	switch {
 	case !ok:
 		fmt.Fprintf(b, " Not even a /16 holds %s: spread the nodes over more subnets.", when)
+	case c.hasCIDR() && bits >= c.cidr.Bits() && c.reserved > 0 && d.ips <= c.ips+c.reserved:
+		fmt.Fprintf(b, " Its CIDR (a /%d, %d usable addresses) would hold %s without the %d addresses reserved for other tenants: lower reserved_ips if they need fewer.",
+			c.cidr.Bits(), c.cidr.Usable(), when, c.reserved)
 	case c.hasCIDR() && bits >= c.cidr.Bits():
 		fmt.Fprintf(b, " Its CIDR (a /%d, %d usable addresses) would hold %s if they were free: other nodes, load balancers or endpoints hold the rest.",
 			c.cidr.Bits(), c.cidr.Usable(), when)

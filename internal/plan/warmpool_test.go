@@ -121,6 +121,16 @@ func TestWarmPoolWarnings(t *testing.T) {
 			in.InstanceType, in.Node, in.ExpectedPods = "m4.xlarge", node(t, "m4.xlarge"), 10
 			in.Mode.PrefixDelegation = true
 		}, "prefix_delegation", "falls back to secondary IPs"},
+		// nodeadm gives r5.xlarge 4 x 14 + 2 = 58 whatever the mode; under
+		// custom networking the VPC CNI serves 3 x 14 + 2 = 44.
+		{"nodeadm under custom networking", func(in *WarmPoolInput) {
+			in.Mode.CustomNetworking = true
+			in.Launch.Path = ipam.LaunchNodeadm
+		}, "max_pods_from", "get kubelet max pods 58 (ENIs x (IPs per ENI - 1) + 2, whatever the VPC CNI mode), but in this mode the VPC CNI serves 44"},
+		// MAX_ENI with pod ENIs: the trunk already has its slot.
+		{"MAX_ENI with pod ENIs", func(in *WarmPoolInput) {
+			in.Mode.PodENI, in.Mode.MaxENI = true, 4
+		}, "max_eni", "MAX_ENI = 4 leaves 3 for pod addresses, not 4"},
 		{"PD with counts only", func(in *WarmPoolInput) {
 			in.Mode.PrefixDelegation = true
 			in.Node.VCPUs = 4

@@ -96,12 +96,13 @@ func clusterBlocks() map[string]schema.Block {
 func clusterAttributes() map[string]schema.Attribute {
 	usage := func(what string) map[string]schema.Attribute {
 		return map[string]schema.Attribute{
-			"capacity":           computedInt("Usable addresses of " + what + ": CIDR size minus AWS's 5 reserved, or `available_ips`."),
+			"capacity": computedInt("Usable addresses of " + what + ": the CIDR's size minus AWS's 5 reserved, or `available_ips` plus what " +
+				"running nodes hold there now (`held_now`); less `reserved_ips`."),
 			"ips_needed_desired": computedInt("Addresses needed with every group at its desired size."),
 			"ips_needed_max":     computedInt("Addresses needed with every group at its max size."),
 			"ips_needed_surge":   computedInt("Addresses needed at max size during a rolling update (max + surge nodes)."),
 			"headroom":           computedInt("`capacity - ips_needed_surge`; negative when short."),
-			"fits":               computedBool("Whether " + what + " holds max + surge (under prefix delegation, in aligned /28 blocks too)."),
+			"fits":               computedBool("Whether " + what + " can hold max + surge (under prefix delegation, in aligned /28 blocks too)."),
 		}
 	}
 	subnetUsage := usage("the subnet")

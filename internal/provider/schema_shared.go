@@ -42,10 +42,11 @@ var projectionDescriptions = map[string]string{
 	"enis_per_node":          "ENIs attached to each node, the primary ENI included.",
 	"secondary_ips_per_node": "Secondary addresses each node holds (0 under prefix delegation).",
 	"prefixes_per_node":      "/28 prefixes each node holds (0 without prefix delegation).",
-	"ips_per_node":           "Subnet addresses each node takes: `enis_per_node + secondary_ips_per_node + 16 * prefixes_per_node`.",
-	"free_ips_per_node":      "Pod addresses each node holds but does not use.",
-	"pods_without_ip":        "Pods per node the settings leave without an address (they stay in ContainerCreating).",
-	"total_ips":              "`ips_per_node` times the node count.",
+	"ips_per_node": "Subnet addresses each node takes: `enis_per_node + secondary_ips_per_node + 16 * prefixes_per_node`, and 1 more for the " +
+		"trunk ENI with security groups for pods (the branch ENIs' addresses are `branch_ips_per_node`).",
+	"free_ips_per_node": "Pod addresses each node holds but does not use.",
+	"pods_without_ip":   "Pods per node the settings leave without an address (they stay in ContainerCreating).",
+	"total_ips":         "`ips_per_node` times the node count.",
 }
 
 // projectionAttributes are the computed attributes of a projection.
@@ -124,7 +125,7 @@ func alternativesAttribute(when string) schema.ListNestedAttribute {
 			"node_subnet_ips_saved": computedInt("Node-subnet addresses saved against the vpc-cni add-on defaults (`baseline`) at the same moment; " +
 				"negative when the remedy costs more."),
 			"fits": computedBool("Whether the given subnets hold it (aligned /28 blocks included under prefix delegation). " +
-				"Null without subnets, or when not possible. For `custom_networking` without given pod subnets, it covers the node subnets and " +
+				"Null without subnets, or when not possible. For `custom_networking` without given pod subnets (and `subnet_discovery` without `cni` subnets), it covers the node subnets and " +
 				"whether an ENIConfig subnet of a /16 or smaller per zone could hold the pods."),
 			"smallest_node_subnet_prefix": computedInt("Prefix length of the smallest per-AZ node subnet that would hold the busiest zone's share " +
 				"(in `vpccni_warm_pool`, the busiest subnet's), for example 24 for a /24; null when not even a /16 would."),

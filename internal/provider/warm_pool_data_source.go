@@ -70,14 +70,14 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"`max_pods_from`); ipamd stops growing the pool there. Reports the value the nodes get, which the projections use."),
 		"prefix_delegation": defaultedBool("Whether `ENABLE_PREFIX_DELEGATION` is on: nodes hold /28 prefixes instead of single addresses. Default false."),
 		"custom_networking": defaultedBool("Whether custom networking is on (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG`): pod ENIs live in ENIConfig subnets (`pod_subnet_cidrs`), the primary ENI carries no pods, " +
-			"max pods drops to `(ENIs - 1) * (IPs - 1) + 2`, and the node subnet keeps one address per node. Default false. The env then also sets " +
+			"max pods drops to `(ENIs - 1) * (IPs - 1) + 2` (for a managed node group, which reads the mode; nodeadm and Karpenter do not, see `max_pods_from`), and the node subnet keeps one address per node. Default false. The env then also sets " +
 			"`ENI_CONFIG_LABEL_DEF`; for the add-on's eniConfig section with subnet ids per zone use `vpccni_cluster`."),
 		"pod_subnet_cidrs": stringList("With custom networking: IPv4 CIDRs of the ENIConfig (pod) subnets, for example in a secondary CIDR of 100.64.0.0/10. Nodes spread evenly over them."),
 		"subnet_cidrs": stringList("IPv4 CIDRs (/16 to /28) of the subnets the node ENIs use (for example `aws_subnet.x.cidr_block`). Nodes spread evenly over them, the remainder on the first. " +
-			"Capacity is the CIDR's size minus AWS's 5 reserved addresses unless `subnet_available_ips` gives it."),
+			"Capacity is the CIDR's size minus AWS's 5 reserved addresses unless `subnet_available_ips` gives it, less `subnet_reserved_ips`."),
 		"subnet_available_ips": schema.ListAttribute{
 			MarkdownDescription: "Free addresses per subnet (for example `aws_subnet.x.available_ip_address_count`, which already excludes reserved and used addresses), 0 to 16777216 each. " +
-				"When set, these are the capacity; with `subnet_cidrs` the lists pair up by position and must be the same length.",
+				"When set, these plus what the `running_nodes` hold now (`held_now`) are the capacity; with `subnet_cidrs` the lists pair up by position and must be the same length.",
 			ElementType: types.NumberType,
 			Optional:    true,
 		},
@@ -135,7 +135,7 @@ func (d *WarmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 func subnetUsageObject() schema.NestedAttributeObject {
 	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"cidr":       computedString("The subnet CIDR; null when only `subnet_available_ips` was given."),
-		"capacity":   computedInt("Usable addresses: the CIDR's size minus 5, or the available count."),
+		"capacity":   computedInt("Usable addresses: the CIDR's size minus 5, or the available count plus `held_now`; less the reserved addresses."),
 		"nodes":      computedInt("Nodes placed in the subnet."),
 		"held_now":   computedInt("What the `running_nodes` placed here hold now, added back to the available count; 0 without them or without `subnet_available_ips`."),
 		"ips_needed": computedInt("Addresses the nodes take from it with the recommended settings."),
