@@ -215,12 +215,8 @@ func collectionKeys(t *testing.T, v tftypes.Value) []string {
 // The RPC benchmarks match internal/provider's Benchmark*RPC: one data
 // block as Terraform drives it (validate, then read), in process.
 
-func benchRPC(b *testing.B, floor bool, typeName string, values map[string]any) {
-	r, f := servers(b)
-	s := r
-	if floor {
-		s = f
-	}
+func benchRPC(b *testing.B, typeName string, values map[string]any) {
+	_, s := servers(b)
 	_, cfg := config(b, s, typeName, values)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -228,12 +224,18 @@ func benchRPC(b *testing.B, floor bool, typeName string, values map[string]any) 
 	}
 }
 
-func BenchmarkFloorWarmPoolRPC(b *testing.B) { benchRPC(b, true, "vpccni_warm_pool", warmPool) }
+func BenchmarkFloorWarmPoolRPC(b *testing.B) { benchRPC(b, "vpccni_warm_pool", warmPool) }
 func BenchmarkFloorClusterRPC1Group(b *testing.B) {
-	benchRPC(b, true, "vpccni_cluster", cluster(1))
+	benchRPC(b, "vpccni_cluster", cluster(1))
 }
 func BenchmarkFloorClusterRPC50Groups(b *testing.B) {
-	benchRPC(b, true, "vpccni_cluster", cluster(50))
+	benchRPC(b, "vpccni_cluster", cluster(50))
+}
+
+// BenchmarkFloorInstanceTypesRPCAll ranks every type: as many zero
+// candidates as the real provider ranks.
+func BenchmarkFloorInstanceTypesRPCAll(b *testing.B) {
+	benchRPC(b, "vpccni_instance_types", map[string]any{"expected_pods": 20, "total_pods": 200})
 }
 
 func BenchmarkFloorNodeIPsRPC(b *testing.B) {

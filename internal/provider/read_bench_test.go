@@ -356,3 +356,9 @@ func resultInt64(b *testing.B, v any) types.Int64 {
 	}
 	return n
 }
+
+// BenchmarkInstanceTypesRPCAll is BenchmarkInstanceTypesReadAll through
+// the protocol server: validation, the read, and the state's msgpack.
+func BenchmarkInstanceTypesRPCAll(b *testing.B) {
+	benchRPC(b, "vpccni_instance_types", NewInstanceTypesDataSource(), map[string]any{"expected_pods": 20, "total_pods": 200})
+}
