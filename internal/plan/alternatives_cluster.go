@@ -58,6 +58,10 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 		return alt, "the cluster is IPv6, and a cluster's IP family is chosen when it is created: this remedy is for IPv4 clusters", nil
 	}
 	alt.Current, alt.FailOnInsufficientSubnet = nil, false
+	// The pools' types are chosen again in the remedy's mode.
+	if len(in.expanded) > 0 {
+		alt.Groups, alt.Pools, alt.expanded = in.Groups[:len(in.Groups)-len(in.expanded)], in.expanded, nil
+	}
 	mode := remedyMode(rem, in.mode())
 	alt.PrefixDelegation, alt.CustomNetworking = mode.PrefixDelegation, mode.CustomNetworking
 	alt.IPv6 = rem == RemedyIPv6
@@ -91,6 +95,7 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 		withPD := alt
 		withPD.PrefixDelegation = true
 		if firstClusterError(withPD) == "" {
+			withPD, _ = expandPools(withPD)
 			return withPD, "", []string{withPrefixesNote(strings.TrimSuffix(why, "."))}
 		}
 	}
@@ -105,6 +110,7 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 			}
 		}
 	}
+	alt, _ = expandPools(alt)
 	return alt, strings.TrimSuffix(why, "."), details
 }
 

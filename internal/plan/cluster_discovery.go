@@ -5,6 +5,8 @@ package plan
 
 import (
 	"container/heap"
+
+	"github.com/vpccni/terraform-provider-vpccni/internal/echo"
 )
 
 // secondaryENIs are the ENIs after the primary of a group's nodes in one
@@ -116,16 +118,24 @@ func idleCNISubnets(f *Findings, in ClusterInput, l layout) {
 			nodeZones[z] = true
 		}
 	}
+	var unused []string
+	first := -1
 	for i, s := range in.Subnets {
 		switch {
 		case s.Purpose != PurposeCNI || s.unbounded:
 		case !in.discovers():
-			f.add(Warning, AtIndex(blockSubnet, i).Dot(fieldPurpose), "Discovery subnet unused",
-				"%s has purpose = \"cni\", but subnet discovery places no ENI here: it is off (subnet_discovery = false), or custom networking or IPv6, which take precedence, is on.", s.ID)
-			return
+			if first < 0 {
+				first = i
+			}
+			unused = append(unused, s.ID)
 		case !nodeZones[s.AvailabilityZone]:
 			f.add(Warning, AtIndex(blockSubnet, i).Dot(fieldZone), "Discovery subnet in a zone without nodes",
 				"%s is a \"cni\" subnet in %s, but no node group or pool has node subnets there, and ipamd only uses discovery subnets in the node's own zone.", s.ID, s.AvailabilityZone)
 		}
+	}
+	if first >= 0 {
+		f.add(Warning, AtIndex(blockSubnet, first).Dot(fieldPurpose), "Discovery subnets unused",
+			"%s %s purpose = \"cni\", but subnet discovery places no ENI there: it is off (subnet_discovery = false), or custom networking or IPv6, which take precedence, is on.",
+			echo.List(unused), hasOrHave(len(unused)))
 	}
 }

@@ -25,11 +25,8 @@ func recommendCluster(in ClusterInput) (rec ipam.Recommendation, win ipam.Window
 	var largest ipam.Node
 	capacity := -1
 	mode := in.mode()
-	groups := in.Groups
-	for _, p := range in.Pools {
-		groups = append(groups[:len(groups):len(groups)], ClusterGroup{NodeSpec: p.NodeSpec})
-	}
-	for _, g := range groups {
+	// Pools are groups by now (expandPools).
+	for _, g := range in.Groups {
 		if g.Windows {
 			hasWindows, winPods = true, min(winPods, g.ExpectedPods)
 			continue
@@ -68,7 +65,7 @@ func Cluster(in ClusterInput) ClusterResult {
 	for gi, g := range in.Groups {
 		g.notes(&r.Findings, net, r.Groups[gi].model, groupRef{field: g.where(gi).Dot, who: g.Name + ": "})
 	}
-	karpenterNotes(&r.Findings, in)
+	karpenterNotes(&r.Findings, in, r.Groups)
 	maxENITrap(&r.Findings, in.mode())
 	idleCNISubnets(&r.Findings, in, l)
 	r.Alternatives = clusterAlternatives(in, &r, in.ownRemedy())
@@ -147,7 +144,7 @@ func planGroup(in ClusterInput, net Network, g ClusterGroup, gl groupLayout, rec
 	m := g.model(net, rec, in.Current, win)
 	gr := GroupResult{
 		Name: g.Name, MaxPods: m.Kubelet, ShouldMaxPods: m.Should, KubeletType: m.KubeletType, WorstType: m.Worst.Name,
-		TargetMaxPods: g.targetMaxPods(m.Should), Windows: g.Windows,
+		TargetMaxPods: g.targetMaxPods(net, m.Should), Windows: g.Windows,
 		RunPods: m.RunPods, Zones: gl.zones, Recommended: m.Recommended, Baseline: m.Baseline, Current: m.Current, Branch: m.Branch, model: m,
 	}
 	gr.SurgeNodes = in.Surge.surgeNodes(len(gr.Zones), g.MaxNodes)

@@ -20,9 +20,6 @@ func subnetCapacityOf(sr SubnetResult) capacity {
 	return subnetCapacity(sr.CIDR, sr.Available, sr.HeldNow, sr.Reserved)
 }
 
-// capacityOf is what a subnet result offers.
-func capacityOf(sr SubnetResult) capacity { return subnetCapacityOf(sr) }
-
 // evaluateSubnets compares every subnet's demand with its capacity at
 // each phase, sums the zones and finds the subnet with the least headroom.
 func evaluateSubnets(r *ClusterResult, in ClusterInput) {
@@ -30,7 +27,7 @@ func evaluateSubnets(r *ClusterResult, in ClusterInput) {
 	zoneIndex := map[string]int{}
 	for i := range r.Subnets {
 		sr := &r.Subnets[i]
-		c := capacityOf(*sr)
+		c := subnetCapacityOf(*sr)
 		for ph := range phases {
 			sr.Needed[ph] = sr.demand[ph].ips
 			if sr.FirstFailure < 0 && !c.fits(sr.demand[ph]) {
@@ -69,7 +66,7 @@ func clusterFindings(r *ClusterResult, in ClusterInput) {
 	var small tooSmall
 	defer small.summarise(&r.Findings, severityOf(in.FailOnInsufficientSubnet), "Subnets too small for the cluster")
 	for i, sr := range r.Subnets {
-		c := capacityOf(sr)
+		c := subnetCapacityOf(sr)
 		if surge := sr.demand[PhaseSurge]; in.PrefixDelegation && surge.prefixes > 0 && (!c.hasCIDR() || sr.Available >= 0) {
 			r.Findings.add(Warning, AtIndex(blockSubnet, i).Dot(fieldAvailable), "Prefix space cannot be proven from an address count",
 				"%s must give %d /28 prefixes at max + surge, and a count of free addresses says nothing about how they are fragmented (a /28 needs 16 aligned free addresses). "+

@@ -103,7 +103,10 @@ func (s Surge) surgeNodes(zones, maxNodes int) int {
 type ClusterInput struct {
 	Groups []ClusterGroup
 	// Pools are Karpenter NodePools, planned after the groups.
-	Pools            []KarpenterPool
+	Pools []KarpenterPool
+	// expanded are the pools that expandPools made groups of, after
+	// the node groups.
+	expanded         []KarpenterPool
 	Subnets          []ClusterSubnet
 	SpareIPs         int
 	PrefixDelegation bool

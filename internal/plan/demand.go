@@ -76,12 +76,6 @@ func (s share) in(podSubnet bool) demand {
 // IPsPerPrefix is the addresses of a /28 prefix.
 const IPsPerPrefix = ipam.IPsPerPrefix
 
-// nodeDemand is what nodes with projection p take from their node subnet
-// (podSubnet false) or, under custom networking, from their pod subnet.
-func nodeDemand(p ipam.Projection, nodes int, podSubnet bool) demand {
-	return shareOf(p, ipam.BranchPlacement{}).times(nodes).in(podSubnet)
-}
-
 // capacity is what a subnet offers.
 type capacity struct {
 	ips int64

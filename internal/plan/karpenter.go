@@ -4,6 +4,8 @@
 package plan
 
 import (
+	"fmt"
+
 	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 )
 
@@ -85,7 +87,9 @@ func expandPools(in ClusterInput) (ClusterInput, Findings) {
 	}
 	out := in
 	out.Groups = append(make([]ClusterGroup, 0, len(in.Groups)+len(in.Pools)), in.Groups...)
-	out.Pools = nil
+	// The pools as given stay, for the remedies: a type that cannot run
+	// the pods in one mode may in another.
+	out.Pools, out.expanded = nil, in.Pools
 	net := in.network()
 	for pi, p := range in.Pools {
 		at := AtIndex(blockKarpenterPool, pi)
@@ -109,11 +113,17 @@ func expandPools(in ClusterInput) (ClusterInput, Findings) {
 			f = append(f, first...)
 			spec.Types = p.Types[:1]
 		}
+		most := 0
 		for _, t := range spec.Types {
 			if limits.nodesOf(t) == 0 && p.MaxVCPUs > 0 && t.Node.VCPUs <= 0 {
 				f.add(Error, at.Dot(fieldMaxVCPUs), "vCPU limit without a vCPU count",
 					"%s: the instance data has no vCPU count for %s, so max_vcpus cannot bound its nodes; give max_nodes as well, or leave the type out.", p.Name, t.Name)
 			}
+			most = max(most, limits.nodesOf(t))
+		}
+		if p.RunningNodes > most && most > 0 {
+			f.add(Error, at.Dot(attrRunningNodes), "More running nodes than the pool has",
+				"%s: running_nodes = %d is more than the %d nodes its limits allow of any type; running_nodes are the pool's nodes that run now, before the change.", p.Name, p.RunningNodes, most)
 		}
 		out.Groups = append(out.Groups, ClusterGroup{
 			Name: p.Name, NodeSpec: spec, RunningNodes: p.RunningNodes, SubnetIDs: p.SubnetIDs, pool: &limits,
@@ -159,19 +169,43 @@ func planPool(in ClusterInput, net Network, g ClusterGroup, gl groupLayout, rec 
 	return best
 }
 
+// trunkCountedDetail explains RESERVED_ENIS = 0 with security groups for
+// pods; nodes names the nodes ("pool default's nodes").
+func trunkCountedDetail(nodes string) string {
+	return fmt.Sprintf("With security groups for pods the trunk ENI takes one of the node's ENI slots, but with RESERVED_ENIS = 0 Karpenter's max pods still counts it "+
+		"(ENIs x (IPs per ENI - 1) + 2), so %s admit pods ipamd has no address for. Set Karpenter's settings.reservedENIs to 1 (karpenter_reserved_enis, or reserved_enis on vpccni_warm_pool).", nodes)
+}
+
 // karpenterNotes warns when Karpenter counts the trunk ENI of security
 // groups for pods as a pod ENI: with RESERVED_ENIS = 0 its max pods
 // includes an ENI whose addresses ipamd never hands out, so it packs pods
 // onto nodes that cannot give them addresses.
-func karpenterNotes(f *Findings, in ClusterInput) {
+//
+// It also warns about a pool type other than the worst case's (whose
+// notes the group's own cover) that has no vCPU count: its max pods is
+// taken as capped at 110, and the EC2NodeClass's one maxPods for every
+// type, the smallest, may come from it.
+func karpenterNotes(f *Findings, in ClusterInput, results []GroupResult) {
+	net := in.network()
+	for gi, g := range in.Groups {
+		if g.pool == nil {
+			continue
+		}
+		for _, t := range g.Types {
+			if _, should := g.kubelet(net, t); should.CapAssumed && t.Name != results[gi].WorstType {
+				f.add(Warning, groupRef{field: g.where(gi).Dot}.typeField(g.NodeSpec), "Max pods capped at 110 without a vCPU count",
+					"%s: the instance data has no vCPU count for %s, so its max pods is taken as capped at 110, and the EC2NodeClass's maxPods, the smallest any of the pool's types should get, is at most that. Leave the type out of the pool.",
+					g.Name, t.Name)
+				break
+			}
+		}
+	}
 	if !in.PodENI {
 		return
 	}
 	for _, g := range in.Groups {
 		if g.pool != nil && g.Launch.ReservedENIs == 0 && g.Launch.MaxPods == 0 {
-			f.add(Warning, At(attrReservedENIs), "Karpenter counts the trunk ENI",
-				"With security groups for pods the trunk ENI takes one of the node's ENI slots, but with RESERVED_ENIS = 0 Karpenter's max pods still counts it "+
-					"(ENIs x (IPs per ENI - 1) + 2), so %s's nodes admit pods ipamd has no address for. Set karpenter_reserved_enis = 1 (Karpenter's settings.reservedENIs).", g.Name)
+			f.add(Warning, At(attrReservedENIs), "Karpenter counts the trunk ENI", "%s", trunkCountedDetail("pool "+g.Name+"'s nodes"))
 			return
 		}
 	}

@@ -111,3 +111,51 @@ func TestClusterKarpenterReservedENIs(t *testing.T) {
 		t.Errorf("RESERVED_ENIS = 1: %+v, max pods %d", f, r.Groups[0].MaxPods.Pods)
 	}
 }
+
+// TestClusterKarpenterRemedies: a pool's types are chosen again in each
+// remedy's mode. t3.large (3 ENIs of 12) runs 3 x 11 + 2 = 35 pods with
+// secondary IPs; custom networking leaves it (3 - 1) x 11 + 2 = 24, too
+// few for 25 and the 2 host-network pods, so that remedy is planned with
+// prefix delegation, as for a node group. And a pool's running nodes
+// cannot outnumber what its limits allow.
+func TestClusterKarpenterRemedies(t *testing.T) {
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true, HostNetworkPods: DefaultHostNetworkPods}
+	p := KarpenterPool{Name: "burst", MaxNodes: 4, SurgeNodes: -1}
+	p.Types = []NamedNode{{"t3.large", node(t, "t3.large")}}
+	p.ExpectedPods = 25
+	p.Launch = ipam.Launch{Path: ipam.LaunchKarpenter}
+	in.Pools = []KarpenterPool{p}
+	in.Subnets = []ClusterSubnet{{ID: "a", CIDR: "10.0.0.0/22", Available: -1, AvailabilityZone: "eu-west-1a", Purpose: PurposeNodes}}
+	r := Cluster(in)
+	cn := r.Alternatives[RemedyCustomNetworking]
+	if r.Findings.HasError() || !cn.Possible || cn.Env["ENABLE_PREFIX_DELEGATION"] != "true" || !strings.Contains(cn.Notes, "Planned with prefix delegation") {
+		t.Errorf("findings %+v; custom_networking %+v", r.Findings, cn)
+	}
+	in.Pools[0].RunningNodes = 5
+	if f := findingsAt(ValidateCluster(in), "karpenter_node_pool[0].running_nodes"); len(f) != 1 || !strings.Contains(f[0].Detail, "running_nodes = 5 is more than the 4 nodes") {
+		t.Errorf("running_nodes 5 of 4: %+v", ValidateCluster(in))
+	}
+}
+
+// TestClusterKarpenterVCPUWarning: c5a.metal is one of the types the
+// instance data has no vCPU count for, so its max pods is taken as capped
+// at 110; with c5a.24xlarge (96 vCPUs, capped at 250) in the same pool the
+// EC2NodeClass's one maxPods, the smallest, becomes 110, and a warning
+// says which type brings it down.
+func TestClusterKarpenterVCPUWarning(t *testing.T) {
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true, HostNetworkPods: DefaultHostNetworkPods, PrefixDelegation: true}
+	p := KarpenterPool{Name: "big", MaxNodes: 2, SurgeNodes: -1, NodeSpec: NodeSpec{TypesAt: "instance_types"}}
+	p.Types = []NamedNode{{"c5a.24xlarge", node(t, "c5a.24xlarge")}, {"c5a.metal", node(t, "c5a.metal")}}
+	if p.Types[1].Node.VCPUs != 0 {
+		t.Fatalf("c5a.metal has %d vCPUs in the table; pick another type without a count", p.Types[1].Node.VCPUs)
+	}
+	p.ExpectedPods = 100
+	p.Launch = ipam.Launch{Path: ipam.LaunchKarpenter}
+	in.Pools = []KarpenterPool{p}
+	in.Subnets = []ClusterSubnet{{ID: "a", CIDR: "10.0.0.0/20", Available: -1, AvailabilityZone: "eu-west-1a", Purpose: PurposeNodes}}
+	r := Cluster(in)
+	f := findingsAt(r.Findings, "karpenter_node_pool[0].instance_types")
+	if r.Groups[0].TargetMaxPods != 110 || len(f) != 1 || !strings.Contains(f[0].Detail, "no vCPU count for c5a.metal") {
+		t.Errorf("target %d, findings %+v", r.Groups[0].TargetMaxPods, r.Findings)
+	}
+}

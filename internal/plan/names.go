@@ -39,4 +39,5 @@ const (
 	blockKarpenterPool = "karpenter_node_pool"
 	fieldMaxVCPUs      = "max_vcpus"
 	attrReservedENIs   = "karpenter_reserved_enis"
+	fieldReservedENIs  = "reserved_enis"
 )

@@ -24,9 +24,9 @@ type NodeSpec struct {
 	// a managed node group that may launch any of them (Spot
 	// diversification). Every node must hold its pods whichever it is.
 	Types []NamedNode
-	// TypeList says the types came as a list (instance_types), which is
-	// where findings about them point.
-	TypeList bool
+	// TypesAt is the input the types came from, where findings about
+	// them point: "" for instance_type, else instance_types or families.
+	TypesAt string
 	// Windows nodes get their addresses from the VPC resource controller,
 	// on their primary ENI only.
 	Windows bool
@@ -108,10 +108,17 @@ func (s NodeSpec) kubelet(net Network, t NamedNode) (gets, should ipam.KubeletMa
 
 // targetMaxPods is the kubelet max pods to give the nodes: the explicit
 // max_pods when set (the plan runs with it), otherwise what they should
-// get. Windows nodes take theirs from the resource controller's model.
-func (s NodeSpec) targetMaxPods(should ipam.KubeletMaxPods) int {
-	if s.Launch.MaxPods > 0 && !s.Windows {
+// get, EKS's 110/250 cap included, unless the group needs more and its
+// launch path (nodeadm, Karpenter) can give more: then all the VPC CNI
+// serves. Windows nodes take theirs from the resource controller's model.
+func (s NodeSpec) targetMaxPods(net Network, should ipam.KubeletMaxPods) int {
+	switch {
+	case s.Windows:
+		return should.Pods
+	case s.Launch.MaxPods > 0:
 		return s.Launch.MaxPods
+	case s.launch(net).Path != ipam.LaunchManagedNodeGroup && s.ExpectedPods+s.SecurityGroupPods+s.hostPods(net) > should.Pods:
+		return should.Formula
 	}
 	return should.Pods
 }

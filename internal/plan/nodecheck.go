@@ -14,19 +14,18 @@ import (
 
 // Names of a group's inputs in findings.
 const (
-	fieldOS            = "os"
-	fieldSGPods        = "pods_with_security_groups"
-	fieldMaxPods       = "max_pods"
-	fieldMaxPodsFrom   = "max_pods_from"
-	fieldInstanceType  = "instance_type"
-	fieldInstanceTypes = "instance_types"
-	attrMaxENI         = "max_eni"
+	fieldOS           = "os"
+	fieldSGPods       = "pods_with_security_groups"
+	fieldMaxPods      = "max_pods"
+	fieldMaxPodsFrom  = "max_pods_from"
+	fieldInstanceType = "instance_type"
+	attrMaxENI        = "max_eni"
 )
 
 // typeField is where the group's instance types were given.
 func (g groupRef) typeField(s NodeSpec) Where {
-	if s.TypeList {
-		return g.field(fieldInstanceTypes)
+	if s.TypesAt != "" {
+		return g.field(s.TypesAt)
 	}
 	return g.field(fieldInstanceType)
 }
@@ -62,7 +61,6 @@ func (s NodeSpec) check(f *Findings, net Network, g groupRef) {
 				"%spods_with_security_groups = %d, but security_groups_for_pods is false: without ENABLE_POD_ENI no trunk ENI is attached and such pods stay Pending. Set security_groups_for_pods = true.", g.who, s.SecurityGroupPods)
 		}
 	}
-	explicit := s.Launch.Path == ipam.LaunchExplicit
 	// A reason shared by several types is one finding, on the first type,
 	// naming the others.
 	first := map[string]int{}
@@ -83,11 +81,7 @@ func (s NodeSpec) check(f *Findings, net Network, g groupRef) {
 		return true
 	}
 	for _, t := range s.Types {
-		gets, should := s.kubelet(net, t)
-		limit, reason := should, maxPodsReasonOf(should, net, s.Windows)
-		if explicit {
-			limit, reason = gets, " (max_pods)"
-		}
+		limit, reason := s.limitOf(net, t)
 		capacity := s.addressCapacity(net, t)
 		switch need := s.ExpectedPods + s.SecurityGroupPods + host; {
 		case need > limit.Pods && !once("Expected pods exceed max pods", t.Name):
@@ -152,6 +146,25 @@ func podsOverMax(s NodeSpec, typ string, limit, host int, reason string, net Net
 	}
 	fmt.Fprintf(&b, ". Use a larger instance type%s, or fewer pods per node.", prefixHint(net.Mode))
 	return b.String()
+}
+
+// limitOf is the most pods a node of type t can run, for the check that
+// the group's pods fit: a max_pods the launch path reads is the user's own
+// limit; a managed node group's value, capped at 110 or 250, binds, as
+// the group sets max pods itself; nodeadm and Karpenter apply no cap and
+// their max pods can be raised, so only what the VPC CNI serves binds
+// there (a launch path giving fewer is a warning with the fix, in notes).
+func (s NodeSpec) limitOf(net Network, t NamedNode) (ipam.KubeletMaxPods, string) {
+	gets, should := s.kubelet(net, t)
+	l := s.launch(net)
+	switch {
+	case s.Windows || l.Path == ipam.LaunchManagedNodeGroup:
+		return should, maxPodsReasonOf(should, net, s.Windows)
+	case l.Path == ipam.LaunchExplicit || l.MaxPods > 0:
+		return gets, " (max_pods)"
+	}
+	serves := ipam.KubeletMaxPods{Pods: should.Formula, Formula: should.Formula}
+	return serves, maxPodsReasonOf(serves, net, false)
 }
 
 // maxPodsReasonOf explains a max pods value in a message.

@@ -32,8 +32,8 @@ func (s NodeSpec) notes(f *Findings, net Network, m nodeModel, g groupRef) {
 		}
 		f.add(Warning, at, "Nodes get fewer max pods than the group needs",
 			"%s%s nodes started by %s get kubelet max pods %d%s, and %d pods need room (%s): %d would stay Pending, and the projections are for the %d pods a node can take. %s",
-			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), need, needParts(s, host), need-m.Kubelet.Pods, m.RunPods, launchFix(l, m.Should.Pods, true))
-	case m.Kubelet.Pods > m.Should.Pods:
+			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), need, needParts(s, host), need-m.Kubelet.Pods, m.RunPods, launchFix(l, s.targetMaxPods(net, m.Should), true))
+	case m.Kubelet.Pods > m.Should.Formula:
 		// The kubelet admits pods the VPC CNI has no address for: they
 		// wait in ContainerCreating, which no number here shows.
 		at := g.field(fieldMaxPodsFrom)
@@ -43,12 +43,15 @@ func (s NodeSpec) notes(f *Findings, net Network, m nodeModel, g groupRef) {
 		f.add(Warning, at, "Nodes admit more pods than the VPC CNI serves",
 			"%s%s nodes started by %s get kubelet max pods %d%s, but in this mode the VPC CNI serves %d (pod addresses, branch ENIs and %d host-network pods): "+
 				"pods scheduled beyond that stay in ContainerCreating. %s",
-			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), m.Should.Pods, host, launchFix(l, m.Should.Pods, false))
+			g.who, m.KubeletType, l.Path, m.Kubelet.Pods, launchFormula(l), m.Should.Formula, host, launchFix(l, s.targetMaxPods(net, m.Should), false))
 	}
 	// vcpus overrides one type's count: with a list of types it points
 	// at the list.
 	vcpusAt, setVCPUs := g.field(attrVCPUs), "Set vcpus"
-	if s.TypeList {
+	switch {
+	case s.TypesAt != "" && s.Launch.Path == ipam.LaunchKarpenter:
+		vcpusAt, setVCPUs = g.typeField(s), "Leave the type out of the pool, or plan it alone in vpccni_warm_pool with vcpus"
+	case s.TypesAt != "":
 		vcpusAt, setVCPUs = g.typeField(s), "Give the type alone as instance_type with vcpus"
 	}
 	if m.Kubelet.CapAssumed || m.Should.CapAssumed {

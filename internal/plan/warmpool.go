@@ -166,6 +166,9 @@ func WarmPool(in WarmPoolInput) WarmPoolResult {
 	}
 	in.spec().notes(&r.Findings, in.network(), r.model, warmPoolRef)
 	maxENITrap(&r.Findings, in.Mode)
+	if in.Mode.PodENI && in.Launch.Path == ipam.LaunchKarpenter && in.Launch.ReservedENIs == 0 && in.Launch.MaxPods == 0 {
+		r.Findings.add(Warning, At(fieldReservedENIs), "Karpenter counts the trunk ENI", "%s", trunkCountedDetail(in.InstanceType+" nodes"))
+	}
 	// The alternatives come after the subnets are loaded (the one of the
 	// group's own mode is this plan) and before their findings, so that a
 	// subnet too small can name the remedies that would fit.
@@ -192,7 +195,7 @@ func planWarmPool(in WarmPoolInput) WarmPoolResult {
 	}
 	m := spec.model(net, rec.Settings, in.Current, r.Windows)
 	r.model = m
-	r.MaxPods, r.ShouldMaxPods, r.TargetMaxPods = gets, should, spec.targetMaxPods(should)
+	r.MaxPods, r.ShouldMaxPods, r.TargetMaxPods = gets, should, spec.targetMaxPods(net, should)
 	r.RecommendedNode, r.BaselineNode, r.CurrentNode, r.Branch = m.Recommended, m.Baseline, m.Current, m.Branch
 	r.SavedIPs = int64(in.NodeCount) * int64(r.BaselineNode.SubnetIPs()-r.RecommendedNode.SubnetIPs())
 	loadSubnets(&r, in)

@@ -265,7 +265,9 @@ func outgrown(f *Findings, l subnetList, i int, use SubnetUsage, r *WarmPoolResu
 	if r.CurrentNode != nil {
 		p, what = *r.CurrentNode, "the current settings"
 	}
-	need := nodeDemand(p, use.Nodes, l.podSubnet).ips
+	// The pods with security groups take their branch addresses whatever
+	// the warm-pool settings.
+	need := shareOf(p, r.Branch).times(use.Nodes).in(l.podSubnet).ips
 	if use.Nodes == 0 || need <= use.Capacity {
 		return
 	}

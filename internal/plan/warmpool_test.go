@@ -131,6 +131,16 @@ func TestWarmPoolWarnings(t *testing.T) {
 		{"MAX_ENI with pod ENIs", func(in *WarmPoolInput) {
 			in.Mode.PodENI, in.Mode.MaxENI = true, 4
 		}, "max_eni", "MAX_ENI = 4 leaves 3 for pod addresses, not 4"},
+		// m5.large with pod ENIs: ipamd has 2 ENIs of 9 for 10 pods. The
+		// add-on defaults fill both (18 secondaries + 2 + 1 trunk = 21), the
+		// recommendation holds 12 on 2 ENIs (15); each of the 8 pods with
+		// security groups takes a branch address either way. 10 nodes:
+		// 290 with the defaults, 230 recommended, in 260 free.
+		{"defaults outgrow with branch ENIs", func(in *WarmPoolInput) {
+			in.InstanceType, in.Node, in.ExpectedPods = "m5.large", node(t, "m5.large"), 10
+			in.Mode.PodENI, in.SecurityGroupPods = true, 8
+			in.Subnets = []SubnetInput{{Available: 260}}
+		}, "subnet_available_ips[0]", "would take 290 addresses of 260; the recommended configuration_values bring it to 230"},
 		{"PD with counts only", func(in *WarmPoolInput) {
 			in.Mode.PrefixDelegation = true
 			in.Node.VCPUs = 4

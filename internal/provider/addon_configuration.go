@@ -64,7 +64,7 @@ var (
 	}
 	clusterAddonInputs = map[string]addonInput{
 		addon.EnvWarmIPTarget:     {"spare_ips", "spare_ips"},
-		addon.EnvMinimumIPTarget:  {"node_group", "the smallest node_group expected_pods"},
+		addon.EnvMinimumIPTarget:  {"node_group", "the smallest expected_pods of the node_group and karpenter_node_pool blocks"},
 		addon.EnvPrefixDelegation: {"prefix_delegation", "prefix_delegation"},
 		addon.EnvCustomNetwork:    {"custom_networking", "custom_networking"},
 		addon.EnvENIConfigLabel:   {"custom_networking", "custom_networking"},

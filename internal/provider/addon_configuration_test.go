@@ -182,7 +182,7 @@ func TestAddonConfigurationMergeErrors(t *testing.T) {
 		"security groups for pods without the input": {addonTestType("security_groups_for_pods"), warmPoolAddonInputs, articleOwn(), `{"env":{"ENABLE_POD_ENI":"true"}}`, "Add-on setting changes the model",
 			"and no input of this data source models it, so the numbers here are for security groups for pods off. Remove it from addon_configuration."},
 		"cluster MINIMUM_IP_TARGET": {addonTestType(), clusterAddonInputs, articleOwn(), `{"env":{"MINIMUM_IP_TARGET":"5"}}`, "Add-on setting conflicts with the data source",
-			"env.MINIMUM_IP_TARGET is set by the smallest node_group expected_pods: addon_configuration has \"5\""},
+			"env.MINIMUM_IP_TARGET is set by the smallest expected_pods of the node_group and karpenter_node_pool blocks: addon_configuration has \"5\""},
 		"cluster eniConfig": {addonTestType(), clusterAddonInputs, cluster, `{"eniConfig":{"create":false}}`, "Add-on setting conflicts with the data source",
 			`eniConfig is written by the subnet blocks with purpose = "pods" (and region): at eniConfig.create addon_configuration has false and the data source writes true.`},
 	}

@@ -69,7 +69,12 @@ func TestAccBadInputKarpenter(t *testing.T) {
 		badNestedAt("karpenter_node_pool[0].subnet_ids/unknown id", badPoolCluster(badPool(`subnet_ids = ["subnet-z"]`)), `subnet_ids = ["subnet-z"]`,
 			`Unknown subnet id default lists "subnet-z", which no subnet block has.`),
 
-		// Fixed after the first sweep.
+		badNestedAt("karpenter_node_pool[0].running_nodes/more than the limits allow", badPoolCluster(badPool(`running_nodes = 5 # max_nodes is 4`)), `running_nodes = 5 # max_nodes is 4`,
+			"More running nodes than the pool has default: running_nodes = 5 is more than the 4 nodes its limits allow of any type"),
+
+		// Fixed after the first sweep and the review.
+		badNestedAt("node_group[0].max_pods/zero on windows", badCluster(badGroup(`os = "windows"`, `expected_pods = 5`, `max_pods = 0`)), `max_pods = 0`,
+			notForWindows("max_pods")),
 		badNestedAt("node_group[0].expected_pods/same reason for two types",
 			badCluster(badGroup(`-instance_type`, `instance_types = ["m5.large", "m5a.large"]`, `expected_pods = 40`)), `expected_pods = 40`,
 			"need room for 42 pods, but m5.large runs at most 29: at most 27 of them can take warm-pool addresses. Use a larger instance type, prefix delegation, or fewer pods per node. The same holds for m5a.large."),

@@ -99,7 +99,10 @@ func decodeKarpenterPool(b inObject, reservedENIs int) plan.KarpenterPool {
 			p.Types = append(p.Types, plan.NamedNode{Name: n, Node: ipam.NodeFromLimits(l, 0)})
 		}
 	}
-	p.TypeList = true
+	p.TypesAt = "instance_types"
+	if b.isNull("instance_types") {
+		p.TypesAt = "families"
+	}
 	p.ExpectedPods, _ = b.whole("expected_pods", 1, maxTarget)
 	p.SecurityGroupPods = b.wholeOr("pods_with_security_groups", 0, maxTarget, 0)
 	p.MaxNodes = b.wholeOr("max_nodes", 1, maxTarget, 0)

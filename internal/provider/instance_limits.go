@@ -169,7 +169,7 @@ func decodeGroupTypes(o inObject, s *plan.NodeSpec) {
 		}
 		return
 	}
-	s.TypeList = true
+	s.TypesAt = "instance_types"
 	for _, name := range []string{"max_network_interfaces", "ipv4_addresses_per_interface", "vcpus"} {
 		if _, set := o.present(name); set {
 			o.d.errs.AddAttributeError(o.attr(name), "Override with instance_types",

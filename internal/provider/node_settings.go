@@ -64,8 +64,9 @@ func nodeAttributes(karpenter bool) map[string]schema.Attribute {
 		"pods_per_core": optionalNumber("The kubelet's `podsPerCore`, 1 to 100000: max pods becomes at most `pods_per_core x vCPUs`. Default unset."),
 	}
 	if karpenter {
-		attrs["reserved_enis"] = optionalNumber("Karpenter's `RESERVED_ENIS` (its `settings.reservedENIs`), 0 to 1024, default 0: ENIs Karpenter leaves " +
-			"out of its max pods. With `max_pods_from = \"karpenter\"` only.")
+		attrs["reserved_enis"] = optionalNumber("Karpenter's `RESERVED_ENIS` (its `settings.reservedENIs`), 0 to 1024: ENIs Karpenter leaves " +
+			"out of its max pods. Default 1 with `security_groups_for_pods` (the trunk ENI takes a slot Karpenter would otherwise count), else 0. " +
+			"With `max_pods_from = \"karpenter\"` only.")
 	}
 	return attrs
 }
@@ -101,8 +102,8 @@ func decodeNodeSpec(o inObject, s *plan.NodeSpec, karpenter bool) {
 		s.Windows = os == osWindows
 	}
 	s.SecurityGroupPods = o.wholeOr("pods_with_security_groups", 0, maxTarget, 0)
-	s.Launch = decodeLaunch(o, karpenter, s.Windows)
 	if !s.Windows {
+		s.Launch = decodeLaunch(o, karpenter)
 		return
 	}
 	// Windows nodes take max pods from their primary ENI (or 110 under
@@ -121,9 +122,9 @@ func decodeNodeSpec(o inObject, s *plan.NodeSpec, karpenter bool) {
 	}
 }
 
-// decodeLaunch reads how the nodes get their max pods. For Windows nodes
-// its inputs are refused as a whole (decodeNodeSpec), not one by one.
-func decodeLaunch(o inObject, karpenter, windows bool) ipam.Launch {
+// decodeLaunch reads how Linux nodes get their max pods (for Windows
+// nodes decodeNodeSpec refuses these inputs as a whole, once each).
+func decodeLaunch(o inObject, karpenter bool) ipam.Launch {
 	var l ipam.Launch
 	l.MaxPods = o.wholeOr("max_pods", 1, maxTarget, 0)
 	l.PodsPerCore = o.wholeOr("pods_per_core", 1, maxTarget, 0)
@@ -148,7 +149,7 @@ func decodeLaunch(o inObject, karpenter, windows bool) ipam.Launch {
 		return l
 	}
 	if n, ok := o.whole("reserved_enis", 0, maxOverrideENIs); ok {
-		if !windows && l.Path != ipam.LaunchKarpenter && (fromOK || o.isNull("max_pods_from")) {
+		if l.Path != ipam.LaunchKarpenter && (fromOK || o.isNull("max_pods_from")) {
 			o.d.errs.AddAttributeError(o.attr("reserved_enis"), "reserved_enis without Karpenter",
 				fmt.Sprintf("reserved_enis is Karpenter's RESERVED_ENIS, which only a Karpenter NodePool reads; set max_pods_from = %q, or leave reserved_enis out.", fromKarpenter))
 		}

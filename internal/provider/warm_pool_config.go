@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/vpccni/terraform-provider-vpccni/internal/ipam"
 	"github.com/vpccni/terraform-provider-vpccni/internal/plan"
 )
 
@@ -27,6 +28,11 @@ func decodeWarmPool(raw tftypes.Value) (plan.WarmPoolInput, addonConfiguration, 
 	in.RunningNodes = o.wholeOr("running_nodes", 0, maxTarget, 0)
 	in.HostNetworkPods = o.wholeOr("host_network_pods", 0, maxTarget, plan.DefaultHostNetworkPods)
 	in.Mode.PodENI = o.boolOr("security_groups_for_pods", false)
+	if in.Mode.PodENI && in.Launch.Path == ipam.LaunchKarpenter && o.isNull("reserved_enis") {
+		// As vpccni_cluster's karpenter_reserved_enis: the trunk ENI takes
+		// a slot Karpenter would otherwise count.
+		in.Launch.ReservedENIs = 1
+	}
 	in.Mode.MaxENI = o.wholeOr("max_eni", 1, maxOverrideENIs, 0)
 	o.need("expected_pods")
 	o.need("node_count")
