@@ -15,12 +15,10 @@ import (
 // defaults it took and every computed attribute.
 func clusterState(raw tftypes.Value, in plan.ClusterInput, r plan.ClusterResult, env map[string]string, configurationValues string) (tftypes.Value, diag.Diagnostics) {
 	e := &encoder{}
-	var config map[string]tftypes.Value
-	if err := raw.As(&config); err != nil {
-		reportBug(&e.errs, "configuration: %s.", err)
+	out, _, ok := e.state(raw)
+	if !ok {
 		return raw, e.errs
 	}
-	out := e.object(raw.Type(), config)
 	out.set("spare_ips", tfInt(in.SpareIPs))
 	out.set("prefix_delegation", tfBool(in.PrefixDelegation))
 	out.set("custom_networking", tfBool(in.CustomNetworking))

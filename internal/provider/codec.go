@@ -278,6 +278,17 @@ func (e *encoder) object(t tftypes.Type, from map[string]tftypes.Value) outObjec
 	return outObject{typ: ot, vals: vals, e: e}
 }
 
+// state starts a data source's state from its configuration raw: every
+// input as given, the computed attributes to be set. ok is false (with a
+// bug reported) when raw is not an object.
+func (e *encoder) state(raw tftypes.Value) (out outObject, config map[string]tftypes.Value, ok bool) {
+	if err := raw.As(&config); err != nil {
+		reportBug(&e.errs, "configuration: %s.", err)
+		return outObject{}, nil, false
+	}
+	return e.object(raw.Type(), config), config, true
+}
+
 // has reports whether the type has attribute name, reporting a bug when
 // not.
 func (o outObject) has(name string) bool {

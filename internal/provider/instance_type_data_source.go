@@ -81,12 +81,11 @@ func (d *InstanceTypeDataSource) Read(_ context.Context, req datasource.ReadRequ
 	}
 	resp.Diagnostics.Append(dec.warnings...)
 	e := &encoder{}
-	var config map[string]tftypes.Value
-	if err := req.Config.Raw.As(&config); err != nil {
-		reportBug(&resp.Diagnostics, "configuration: %s.", err)
+	out, _, ok := e.state(req.Config.Raw)
+	if !ok {
+		resp.Diagnostics.Append(e.errs...)
 		return
 	}
-	out := e.object(req.Config.Raw.Type(), config)
 	out.set("max_network_interfaces", tfInt(inst.node.ENIs))
 	out.set("ipv4_addresses_per_interface", tfInt(inst.node.IPv4PerENI))
 	out.set("secondary_ips_per_interface", tfInt(inst.node.IPv4PerENI-1))

@@ -171,12 +171,11 @@ func (d *InstanceTypesDataSource) Read(_ context.Context, req datasource.ReadReq
 	appendFindings(&resp.Diagnostics, t, r.Findings, false)
 
 	e := &encoder{}
-	var config map[string]tftypes.Value
-	if err := req.Config.Raw.As(&config); err != nil {
-		reportBug(&resp.Diagnostics, "configuration: %s.", err)
+	out, _, ok := e.state(req.Config.Raw)
+	if !ok {
+		resp.Diagnostics.Append(e.errs...)
 		return
 	}
-	out := e.object(t, config)
 	out.set("spare_ips", tfInt(in.SpareIPs))
 	out.set("prefix_delegation", tfBool(in.PrefixDelegation))
 	out.set("custom_networking", tfBool(in.CustomNetworking))

@@ -15,12 +15,10 @@ import (
 // the defaults it took and every computed attribute.
 func warmPoolState(raw tftypes.Value, in plan.WarmPoolInput, r plan.WarmPoolResult, env map[string]string, configurationValues string) (tftypes.Value, diag.Diagnostics) {
 	e := &encoder{}
-	var config map[string]tftypes.Value
-	if err := raw.As(&config); err != nil {
-		reportBug(&e.errs, "configuration: %s.", err)
+	out, config, ok := e.state(raw)
+	if !ok {
 		return raw, e.errs
 	}
-	out := e.object(raw.Type(), config)
 	out.set("spare_ips", tfInt(in.SpareIPs))
 	out.set("max_pods", tfInt(r.MaxPods.Pods))
 	out.set("host_network_pods", tfInt(in.HostNetworkPods))
