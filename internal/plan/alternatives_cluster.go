@@ -90,13 +90,12 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 	if rem == RemedySubnetDiscovery && windowsOnly {
 		return alt, "Windows nodes use their primary ENI only, so subnet discovery has no ENI to place", nil
 	}
-	why = firstClusterError(alt)
+	why, expanded := firstClusterError(alt)
 	if why != "" && rem == RemedyCustomNetworking && !alt.PrefixDelegation {
 		withPD := alt
 		withPD.PrefixDelegation = true
-		if firstClusterError(withPD) == "" {
-			withPD, _ = expandPools(withPD)
-			return withPD, "", []string{withPrefixesNote(strings.TrimSuffix(why, "."))}
+		if whyNot, withPDExpanded := firstClusterError(withPD); whyNot == "" {
+			return withPDExpanded, "", []string{withPrefixesNote(strings.TrimSuffix(why, "."))}
 		}
 	}
 	for _, g := range in.Groups {
@@ -110,28 +109,29 @@ func (in ClusterInput) remedy(rem Remedy) (alt ClusterInput, why string, details
 			}
 		}
 	}
-	alt, _ = expandPools(alt)
-	return alt, strings.TrimSuffix(why, "."), details
+	return expanded, strings.TrimSuffix(why, "."), details
 }
 
 // firstClusterError is the first error validating a remedy's cluster
-// finds, "" when there is none: the checks of the cluster itself.
-func firstClusterError(alt ClusterInput) string {
-	f, _, _ := validateCluster(alt)
+// finds, "" when there is none: the checks of the cluster itself, its
+// pools' groups included. It also returns the cluster with its pools
+// made groups, as validateCluster does, for planning.
+func firstClusterError(alt ClusterInput) (string, ClusterInput) {
+	f, _, alt := validateCluster(alt)
 	for _, g := range alt.Groups {
 		for _, t := range g.Types {
 			if alt.IPv6 && !t.Node.Nitro && !t.Node.BareMetal {
-				return fmt.Sprintf("for %s, IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and %s is neither", g.Name, t.Name)
+				return fmt.Sprintf("for %s, IPv6 needs prefix delegation, which ipamd runs on Nitro and bare metal instances only, and %s is neither", g.Name, t.Name), alt
 			}
 		}
 	}
 	for _, x := range f {
 		if x.Severity == Error && x.Short != "" {
 			// The group's name starts the detail; say it in the note.
-			return "for " + strings.TrimSuffix(strings.SplitN(x.Detail, ":", 2)[0], ":") + ", " + x.Short
+			return "for " + strings.TrimSuffix(strings.SplitN(x.Detail, ":", 2)[0], ":") + ", " + x.Short, alt
 		}
 	}
-	return firstReason(f)
+	return firstReason(f), alt
 }
 
 // clusterAlternative is the numbers of a remedy planned as r, at max +

@@ -159,3 +159,20 @@ func TestClusterKarpenterVCPUWarning(t *testing.T) {
 		t.Errorf("target %d, findings %+v", r.Groups[0].TargetMaxPods, r.Findings)
 	}
 }
+
+// TestClusterKarpenterIPv6OnXen: IPv6 needs prefix delegation, which
+// ipamd runs on Nitro and bare metal only, so for a pool of m4.xlarge (a
+// Xen type) the ipv6 remedy is not possible, as for a node group.
+func TestClusterKarpenterIPv6OnXen(t *testing.T) {
+	in := ClusterInput{SpareIPs: 2, Surge: DefaultSurge(), FailOnInsufficientSubnet: true, HostNetworkPods: DefaultHostNetworkPods}
+	p := KarpenterPool{Name: "old", MaxNodes: 4, SurgeNodes: -1}
+	p.Types = []NamedNode{{"m4.xlarge", node(t, "m4.xlarge")}}
+	p.ExpectedPods = 10
+	p.Launch = ipam.Launch{Path: ipam.LaunchKarpenter}
+	in.Pools = []KarpenterPool{p}
+	in.Subnets = []ClusterSubnet{{ID: "a", CIDR: "10.0.0.0/22", Available: -1, AvailabilityZone: "eu-west-1a", Purpose: PurposeNodes}}
+	a := Cluster(in).Alternatives[RemedyIPv6]
+	if a.Possible || !strings.Contains(a.Notes, "for old, IPv6 needs prefix delegation") {
+		t.Errorf("ipv6 for a pool of m4.xlarge: %+v", a)
+	}
+}
